@@ -1,0 +1,32 @@
+import { SYSTEM_ACTOR } from '#kernel/auth/index.ts';
+import { t } from '#kernel/i18n/index.ts';
+import { buildHttpApp, openKoban } from '../../server.ts';
+import type { Command } from '../command.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'koban serve',
+  summary: 'Migrate, seed on first start and serve HTTP / マイグレーション後にサーバを起動',
+  async run({ loadConfig, locale, out }) {
+    const config = loadConfig();
+    const koban = await openKoban(config);
+    const first = await koban.services.users.createFirstAdministrator(SYSTEM_ACTOR, (await koban.services.units.findIdByCode('cyber_planning')) ?? null);
+    if (first) out(t(locale, 'cli.first_admin', { username: first.username, password: first.initialPassword }));
+    const app = await buildHttpApp(koban);
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      koban.logger.info({ signal }, 'shutting down');
+      await app.close();
+      await koban.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', (s) => void shutdown(s));
+    process.once('SIGTERM', (s) => void shutdown(s));
+    const address = await app.listen({ host: config.host, port: config.port });
+    const shown = config.host === '0.0.0.0' ? `http://localhost:${String(app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port)}` : address;
+    out(t(locale, 'cli.listening', { url: shown }));
+    await new Promise(() => undefined);
+  },
+};

@@ -1,0 +1,14 @@
+// The one ordered migration sequence, for SQLite and PostgreSQL alike. Never edit a merged one.
+import * as createUnit from './2026-11-25T2300-create-unit.ts';
+import * as createAppUser from './2026-11-25T2301-create-app-user.ts';
+import * as addUnitLiaison from './2026-11-25T2302-add-unit-liaison.ts';
+import * as createSessionAndTokens from './2026-11-25T2303-create-session-and-tokens.ts';
+import * as createAuditEntry from './2026-11-25T2304-create-audit-entry.ts';
+
+export const migrations = {
+  '2026-11-25T2300-create-unit': createUnit,
+  '2026-11-25T2301-create-app-user': createAppUser,
+  '2026-11-25T2302-add-unit-liaison': addUnitLiaison,
+  '2026-11-25T2303-create-session-and-tokens': createSessionAndTokens,
+  '2026-11-25T2304-create-audit-entry': createAuditEntry,
+};

@@ -1,0 +1,4 @@
+export { createDatabase, openPostgres, openSqlite, type Database, type DialectName, type Executor } from './database.ts';
+export { isUniqueViolation, lockForChainAppend } from './dialect.ts';
+export { migrateToLatest } from './migrate.ts';
+export type * from './schema.ts';

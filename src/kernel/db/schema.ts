@@ -1,0 +1,102 @@
+// Row types of every table, as Kysely sees them. Times are ISO-8601 UTC text; flags are 0/1
+// integers and JSON is text on both dialects, so one set of queries serves SQLite and PostgreSQL.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type UnitTable = {
+  id: string;
+  code: string;
+  parent_id: string | null;
+  kind: string;
+  name_ja: string;
+  name_en: string;
+  sort_order: number;
+  liaison_user_id: string | null;
+  phone: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AppUserTable = {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  unit_id: string | null;
+  password_hash: string;
+  must_change_password: number;
+  password_changed_at: string;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled_at: string | null;
+  locale: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type UserRoleTable = { user_id: string; role: string };
+
+export type RecoveryCodeTable = { id: string; user_id: string; code_hash: string; used_at: string | null };
+
+export type SessionTable = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_verified: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type ApiTokenTable = {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+
+export type OrgPostTable = { post: string; user_id: string; updated_at: string };
+
+export type AuditEntryTable = {
+  seq: number;
+  id: string;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  changes: string;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type DB = {
+  unit: UnitTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  recovery_code: RecoveryCodeTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  org_post: OrgPostTable;
+  audit_entry: AuditEntryTable;
+};
+
+export type UnitRow = Selectable<UnitTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AuditEntryRow = Selectable<AuditEntryTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;
+export type { Generated };

@@ -1,0 +1,122 @@
+// Builds the Fastify app: error model, request ids, locale, access control, rate limits,
+// security headers, OpenAPI, health checks and the built web UI. Modules add their routes.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Authenticator } from '../auth/index.ts';
+import type { Config } from '../config.ts';
+import { kernelErrors } from '../errors.ts';
+import { randomToken } from '../ids.ts';
+import type { Logger } from '../logger.ts';
+import { installAccessControl, requireDeclaredAccess } from './access.ts';
+import { createErrorHandler, errorBody } from './error-handler.ts';
+import { SESSION_COOKIE } from './types.ts';
+
+export type App = FastifyInstance;
+
+export type AppOptions = {
+  config: Config;
+  logger: Logger;
+  authenticator: Authenticator;
+  isReady: () => Promise<boolean>;
+  registerRoutes: (app: FastifyInstance) => Promise<void> | void;
+};
+
+export function sessionCookieOptions(config: Config, secure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure, maxAge: config.sessionAbsoluteHours * 3600 };
+}
+
+export function isSecureRequest(config: Config, protocol: string): boolean {
+  if (config.secureCookies === 'always') return true;
+  if (config.secureCookies === 'never') return false;
+  return protocol === 'https';
+}
+
+export async function createApp({ config, logger, authenticator, isReady, registerRoutes }: AppOptions): Promise<FastifyInstance> {
+  const baseLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: baseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => `r_${randomToken(9)}`,
+    requestIdHeader: false,
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(createErrorHandler(config.bodyLimitBytes));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  requireDeclaredAccess(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies === 'always',
+  });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+  });
+  installAccessControl(app, authenticator, (reply: FastifyReply) => {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Koban API', version: '0.1.0', description: 'Koban cyber-operations platform / 交番 サイバー業務基盤' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  typed.get('/healthz', { config: { access: 'public', rateLimit: false }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  typed.get(
+    '/readyz',
+    { config: { access: 'public', rateLimit: false }, schema: { hide: true, response: { 200: z.object({ status: z.string() }), 503: z.object({ status: z.string() }) } } },
+    async (_request, reply) => ((await isReady()) ? { status: 'ready' } : reply.status(503).send({ status: 'not_ready' })),
+  );
+
+  await registerRoutes(app);
+
+  const indexHtml = join(config.webDist, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, prefix: '/', index: false, wildcard: true });
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (wantsPage && hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.status(404).send(errorBody(request.locale, request.id, kernelErrors.not_found, { method: request.method, path: request.url.split('?')[0] }));
+  });
+  return app;
+}
