@@ -27,7 +27,7 @@ export function createServices(deps: KernelDeps) {
   };
 }
 
-export type Koban = { config: Config; database: Database; services: Services; logger: Logger; close(): Promise<void> };
+export type Koban = { config: Config; database: Database; services: Services; logger: Logger; deps(): KernelDeps; close(): Promise<void> };
 
 /** Opens the database, applies migrations and builds services. */
 export async function openKoban(config: Config, options: { clock?: Clock; logger?: Logger; database?: Database } = {}): Promise<Koban> {
@@ -38,7 +38,7 @@ export async function openKoban(config: Config, options: { clock?: Clock; logger
   const deps: KernelDeps = { database, clock, audit: createAuditLog({ dialect: database.dialect, clock }), config, logger };
   const services = createServices(deps);
   if (config.seedUnits) await services.units.seedIfEmpty(SYSTEM_ACTOR);
-  return { config, database, services, logger, close: () => database.close() };
+  return { config, database, services, logger, deps: () => deps, close: () => database.close() };
 }
 
 export async function buildHttpApp(koban: Koban) {

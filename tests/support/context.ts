@@ -46,7 +46,7 @@ export async function createFreshPostgresDatabase(adminUrl: string): Promise<{ u
 
 export async function openTestDatabase(dataDir: string): Promise<{ database: Database; databaseUrl: string | undefined; drop(): Promise<void> }> {
   const adminUrl = testDatabaseUrl();
-  if (!adminUrl) return { database: openSqlite(join(dataDir, 'koban.db')), databaseUrl: undefined, drop: async () => undefined };
+  if (!adminUrl) return { database: openSqlite(join(dataDir, 'koban.db')), databaseUrl: undefined, drop: () => Promise.resolve() };
   const fresh = await createFreshPostgresDatabase(adminUrl);
   return { database: openPostgres(fresh.url, 4), databaseUrl: fresh.url, drop: fresh.drop };
 }

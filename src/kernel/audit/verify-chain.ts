@@ -7,9 +7,9 @@ export type ChainVerdict = { ok: true; count: number } | { ok: false; count: num
 const BATCH = 1000;
 
 /**
- * Walks the chain in order. A row whose own hash does not match was altered; a row whose
- * prev_hash does not match its predecessor, or a gap or repeat in seq, marks an insertion or
- * a removal just before it.
+ * Walks the chain in order. A row whose prev_hash does not match its predecessor's hash, or a
+ * gap in seq, marks an insertion or a removal just before it; a row whose own hash does not
+ * match its content was altered.
  */
 export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
   let expectedSeq = 1;
@@ -19,12 +19,11 @@ export async function verifyAuditChain(db: Executor): Promise<ChainVerdict> {
   for (;;) {
     const rows = await db.selectFrom('audit_entry').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(BATCH).execute();
     for (const row of rows) {
-      if (hashAuditEntry(row) !== row.hash) return { ok: false, count, seq: row.seq, problem: 'altered' };
-      if (row.prev_hash !== prevHash) {
+      if (row.prev_hash !== prevHash || row.seq !== expectedSeq) {
         const problem: ChainProblem = row.seq > expectedSeq ? 'removed' : 'inserted';
         return { ok: false, count, seq: row.seq, problem };
       }
-      if (row.seq !== expectedSeq) return { ok: false, count, seq: row.seq, problem: row.seq > expectedSeq ? 'removed' : 'inserted' };
+      if (hashAuditEntry(row) !== row.hash) return { ok: false, count, seq: row.seq, problem: 'altered' };
       prevHash = row.hash;
       expectedSeq += 1;
       count += 1;

@@ -17,7 +17,7 @@ export type Database = {
 };
 
 // COUNT and BIGINT come back as strings from pg unless told otherwise.
-pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function openSqlite(path: string): Database {
   mkdirSync(dirname(path), { recursive: true });

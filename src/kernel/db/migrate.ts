@@ -3,7 +3,7 @@ import { migrations } from '../../db/migrations/index.ts';
 import type { Database } from './database.ts';
 
 const provider: MigrationProvider = {
-  getMigrations: async () => migrations as Record<string, Migration>,
+  getMigrations: () => Promise.resolve<Record<string, Migration>>(migrations),
 };
 
 /** Applies every pending migration; returns the names applied. Throws with the failing name. */

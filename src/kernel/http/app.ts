@@ -100,8 +100,8 @@ export async function createApp({ config, logger, authenticator, isReady, regist
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  typed.get('/healthz', { config: { access: 'public', rateLimit: false }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  typed.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => Promise.resolve(app.swagger()));
+  typed.get('/healthz', { config: { access: 'public', rateLimit: false }, schema: { hide: true } }, () => Promise.resolve({ status: 'ok' }));
   typed.get(
     '/readyz',
     { config: { access: 'public', rateLimit: false }, schema: { hide: true, response: { 200: z.object({ status: z.string() }), 503: z.object({ status: z.string() }) } } },

@@ -31,7 +31,7 @@ export function listUsersOfUnit(db: Executor, unitId: string): Promise<AppUserRo
 
 export async function countUsers(db: Executor): Promise<number> {
   const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function countActiveAdmins(db: Executor): Promise<number> {
@@ -42,7 +42,7 @@ export async function countActiveAdmins(db: Executor): Promise<number> {
     .where('user_role.role', '=', 'admin')
     .where('app_user.disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function insertUser(db: Executor, user: NewAppUser, roles: string[]): Promise<void> {

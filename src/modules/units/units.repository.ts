@@ -50,7 +50,7 @@ export async function listParentLinks(db: Executor): Promise<Map<string, string 
 
 export async function countUnits(db: Executor): Promise<number> {
   const row = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export function insertUnits(db: Executor, units: UnitRow[]) {
