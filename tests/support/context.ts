@@ -36,8 +36,15 @@ export async function createFreshPostgresDatabase(adminUrl: string): Promise<{ u
   return {
     url: url.toString(),
     async drop() {
+      // pg-pool's end() resolves before its sockets have closed; wait for them so that a forced
+      // drop does not kill a connection that is still saying goodbye.
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      for (let i = 0; i < 50; i += 1) {
+        const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if ((rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },

@@ -1,0 +1,112 @@
+// The `koban` CLI as a user runs it: a real process on a real SQLite file.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { loadConfig } from '#kernel/config.ts';
+import { buildHttpApp, openKoban } from '../../src/server.ts';
+
+const BIN = join(import.meta.dirname, '../../bin/koban.js');
+let root: string;
+let dataDir: string;
+
+function koban(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KOBAN_DATA_DIR: dataDir, KOBAN_LOG_LEVEL: 'silent', ...env },
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+before(() => {
+  root = mkdtempSync(join(tmpdir(), 'koban-cli-'));
+  dataDir = join(root, 'data');
+});
+after(() => rmSync(root, { recursive: true, force: true }));
+
+describe('koban CLI', () => {
+  it('prints help for every command and exits 0; an unknown command exits 1', () => {
+    const help = koban(['--help']);
+    assert.equal(help.code, 0);
+    for (const name of ['serve', 'migrate', 'user create', 'user reset-password', 'user disable', 'unit list', 'audit verify', 'backup', 'restore']) assert.ok(help.out.includes(`koban ${name}`), name);
+    assert.equal(koban(['user', 'create', '--help']).code, 0);
+    assert.match(koban(['user', 'create', '--help']).out, /--role/);
+    assert.equal(koban(['frobnicate']).code, 1);
+  });
+
+  it('stops with every bad configuration variable named, exit 1', () => {
+    const result = koban(['migrate'], { KOBAN_PORT: 'eighty', KOBAN_SESSION_IDLE_MINUTES: '-5', KOBAN_DATABASE_URL: 'mysql://x' });
+    assert.equal(result.code, 1);
+    for (const variable of ['KOBAN_PORT', 'KOBAN_SESSION_IDLE_MINUTES', 'KOBAN_DATABASE_URL']) assert.match(result.err, new RegExp(variable));
+  });
+
+  it('migrates, creates users, lists units and refuses bad usage with exit 1', () => {
+    assert.equal(koban(['migrate']).code, 0);
+    const created = koban(['user', 'create', 'tanaka', '--role', 'cyber_investigator', '--name', '田中 一郎', '--unit', 'cyber_investigation']);
+    assert.equal(created.code, 0, created.err);
+    assert.match(created.out, /tanaka.*[A-Za-z0-9]{16}/);
+    const duplicate = koban(['user', 'create', 'tanaka', '--role', 'cyber_analyst']);
+    assert.equal(duplicate.code, 1);
+    assert.match(duplicate.err, /user\.username_taken/);
+    assert.equal(koban(['user', 'create', 'suzuki', '--role', 'wizard']).code, 1);
+    assert.equal(koban(['user', 'create']).code, 1);
+    const units = koban(['unit', 'list']);
+    assert.equal(units.code, 0);
+    assert.match(units.out, /茨城県警察本部 \(ibaraki_hq\)/);
+    assert.match(units.out, /\n {2}水戸警察署 \(station_mito\)/);
+    assert.match(koban(['unit', 'list'], { KOBAN_LOCALE: 'en' }).out, /Mito Police Station/);
+    const reset = koban(['user', 'reset-password', 'tanaka']);
+    assert.equal(reset.code, 0);
+    assert.equal(koban(['user', 'disable', 'tanaka']).code, 0);
+    assert.equal(koban(['user', 'disable', 'nobody']).code, 1);
+  });
+
+  it('audit verify says OK, then names a row edited by hand in SQLite', () => {
+    const ok = koban(['audit', 'verify']);
+    assert.equal(ok.code, 0, ok.err);
+    assert.match(ok.out, /^OK/);
+    const sqlite = new Database(join(dataDir, 'koban.db'));
+    const row = sqlite.prepare("select seq from audit_entry where action = 'user.created' order by seq limit 1").get() as { seq: number };
+    sqlite.prepare("update audit_entry set changes = '{\"username\":\"someone-else\"}' where seq = ?").run(row.seq);
+    sqlite.close();
+    const broken = koban(['audit', 'verify']);
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, new RegExp(`NG 監査ログ #${row.seq} が改ざんされています`));
+  });
+
+  it('backs up online and restores into an empty directory that starts and verifies', async () => {
+    const fresh = join(root, 'fresh-data');
+    const freshEnv = { KOBAN_DATA_DIR: fresh };
+    assert.equal(koban(['user', 'create', 'sato', '--role', 'csirt'], freshEnv).code, 0);
+    const backupDir = join(root, 'backup');
+    const backup = koban(['backup', backupDir], freshEnv);
+    assert.equal(backup.code, 0, backup.err);
+    assert.ok(readdirSync(backupDir).includes('koban.db'));
+    assert.equal(koban(['backup', backupDir], freshEnv).code, 1);
+    const restored = join(root, 'restored');
+    const restore = koban(['restore', backupDir], { KOBAN_DATA_DIR: restored });
+    assert.equal(restore.code, 0, restore.err);
+    assert.match(restore.out, /OK/);
+    assert.equal(koban(['restore', backupDir], { KOBAN_DATA_DIR: restored }).code, 1);
+    const config = loadConfig({}, { KOBAN_DATA_DIR: restored, KOBAN_LOG_LEVEL: 'silent', KOBAN_WEB_DIST: join(root, 'none') });
+    const instance = await openKoban(config);
+    const app = await buildHttpApp(instance);
+    try {
+      assert.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 200);
+      assert.ok(await instance.services.users.findIdByUsername('sato'));
+    } finally {
+      await app.close();
+      await instance.close();
+    }
+  });
+
+  it('tells PostgreSQL users to back up with pg_dump', () => {
+    const result = koban(['backup', join(root, 'pg-backup')], { KOBAN_DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    assert.equal(result.code, 0);
+    assert.match(result.out, /pg_dump/);
+  });
+});

@@ -1,0 +1,40 @@
+// Chooses what to show: the log-in steps until the session is active, then the shell.
+import { Center, Loader } from '@mantine/core';
+import { useEffect } from 'react';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { PasswordChangePage } from '../features/auth/PasswordChangePage.tsx';
+import { TotpEnrolmentPage } from '../features/auth/TotpEnrolmentPage.tsx';
+import { TotpPage } from '../features/auth/TotpPage.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { configureApiClient } from './api.ts';
+import { useSessionState } from './session.tsx';
+import { Shell } from './Shell.tsx';
+
+export function App() {
+  const { t, language } = useI18n();
+  const { state } = useSessionState();
+
+  useEffect(() => configureApiClient({ language }), [language]);
+
+  switch (state.status) {
+    case 'loading':
+      return (
+        <Center component="main" h="100vh">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      );
+    case 'anonymous':
+      return <LoginPage notice={state.notice} />;
+    case 'signed-in':
+      switch (state.session.stage) {
+        case 'totp':
+          return <TotpPage />;
+        case 'password_change':
+          return <PasswordChangePage />;
+        case 'totp_enrolment':
+          return <TotpEnrolmentPage />;
+        case 'active':
+          return <Shell />;
+      }
+  }
+}

@@ -1,0 +1,33 @@
+// What the navbar lists: live pages (shown only when permitted) and the modules still to come.
+import type { MessageKey } from '../i18n/i18n.tsx';
+import { PATHS } from './routes.tsx';
+
+export type LiveNavItem = { labelKey: MessageKey; href: string; permission: string | null };
+
+export const LIVE_NAV: readonly LiveNavItem[] = [
+  { labelKey: 'nav.home', href: PATHS.home, permission: null },
+  { labelKey: 'nav.units', href: PATHS.units, permission: 'unit.read' },
+  { labelKey: 'nav.users', href: PATHS.users, permission: 'user.manage' },
+  { labelKey: 'nav.audit', href: PATHS.audit, permission: 'audit.read' },
+  { labelKey: 'nav.tokens', href: PATHS.tokens, permission: 'token.own' },
+];
+
+export const COMING_SOON_NAV: readonly MessageKey[] = [
+  'nav.dashboard',
+  'nav.intake',
+  'nav.cases',
+  'nav.observables',
+  'nav.sharing',
+  'nav.countermeasures',
+  'nav.outreach',
+  'nav.people',
+  'nav.csirt',
+  'nav.sensors',
+  'nav.stats',
+];
+
+/** The nav item for a path: exact for home, prefix for the others (/units/abc → /units). */
+export function isNavItemActive(href: string, pathname: string): boolean {
+  if (href === '/') return pathname === '/';
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

@@ -1,0 +1,35 @@
+// The route table: URL pattern, permission needed (null: any signed-in user), and the page,
+// loaded on demand so each page is its own chunk.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export type PageProps = { params: Readonly<Record<string, string>> };
+
+export type RouteDefinition = {
+  path: string;
+  permission: string | null;
+  page: LazyExoticComponent<ComponentType<PageProps>>;
+};
+
+const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const TokensPage = lazy(() => import('../features/tokens/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+
+export const ROUTES: readonly RouteDefinition[] = [
+  { path: '/', permission: null, page: HomePage },
+  { path: '/units', permission: 'unit.read', page: UnitsPage },
+  { path: '/units/:unitId', permission: 'unit.read', page: UnitsPage },
+  { path: '/admin/users', permission: 'user.manage', page: UsersPage },
+  { path: '/audit', permission: 'audit.read', page: AuditPage },
+  { path: '/tokens', permission: 'token.own', page: TokensPage },
+];
+
+export const PATHS = {
+  home: '/',
+  units: '/units',
+  unit: (unitId: string) => `/units/${encodeURIComponent(unitId)}`,
+  users: '/admin/users',
+  audit: '/audit',
+  tokens: '/tokens',
+} as const;

@@ -1,0 +1,22 @@
+import { Button, Stack, Text } from '@mantine/core';
+import { Link } from '../../app/router.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+export function ForbiddenPage() {
+  const { t } = useI18n();
+  return (
+    <Stack gap="sm" data-testid="forbidden-page">
+      <PageHeading title={t('forbidden.title')} />
+      <Text>{t('forbidden.body')}</Text>
+      <Text size="sm" c="dimmed">
+        {t('forbidden.hint')}
+      </Text>
+      <div>
+        <Button component={Link} href="/" variant="light">
+          {t('common.back_home')}
+        </Button>
+      </div>
+    </Stack>
+  );
+}
