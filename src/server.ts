@@ -8,19 +8,20 @@ import { createDatabase, migrateToLatest, type Database } from '#kernel/db/index
 import { createApp } from '#kernel/http/index.ts';
 import { createLogger, type Logger } from '#kernel/logger.ts';
 import type { KernelDeps } from '#kernel/services.ts';
-import { createSessionsService, createTokensService, createUsersService, registerAuthRoutes, registerTokensRoutes, registerUsersRoutes } from '#modules/accounts/index.ts';
+import { createCredentialCache, createSessionsService, createTokensService, createUsersService, registerAuthRoutes, registerTokensRoutes, registerUsersRoutes } from '#modules/accounts/index.ts';
 import { createAuditService, registerAuditRoutes } from '#modules/audit/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
 export function createServices(deps: KernelDeps) {
+  const credentials = createCredentialCache();
   const units = createUnitsService(deps, () => users);
-  const users = createUsersService(deps, (unitId) => units.exists(unitId));
+  const users = createUsersService(deps, (unitId) => units.exists(unitId), credentials);
   return {
     deps,
-    sessions: createSessionsService(deps),
-    tokens: createTokensService(deps),
+    sessions: createSessionsService(deps, credentials),
+    tokens: createTokensService(deps, credentials),
     users,
     units,
     audit: createAuditService(deps),

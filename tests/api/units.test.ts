@@ -14,7 +14,7 @@ after(async () => ctx.close());
 type UnitJson = { id: string; code: string; parentId: string | null; kind: string; nameJa: string; liaison: { id: string } | null };
 
 async function units(): Promise<UnitJson[]> {
-  return (await admin.request('GET', '/api/units')).json().items;
+  return (await admin.request('GET', '/api/units')).json<{ items: UnitJson[] }>().items;
 }
 
 async function auditCount(): Promise<number> {

@@ -7,3 +7,4 @@ export { registerUsersRoutes } from './users.routes.ts';
 export { createSessionsService, stageOf, type SessionsService } from './sessions.service.ts';
 export { createTokensService, API_TOKEN_PREFIX, type TokensService } from './tokens.service.ts';
 export { createUsersService, type UsersService } from './users.service.ts';
+export { createCredentialCache, type CredentialCache } from './credential-cache.ts';

@@ -24,6 +24,7 @@ import { newId, randomToken, sha256Hex } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import * as repo from './accounts.repository.ts';
 import { authErrors } from './accounts.errors.ts';
+import type { CachedCredential, CredentialCache } from './credential-cache.ts';
 
 const TOUCH_AFTER_MS = 60_000;
 // A hash to verify against when the user name is unknown, so the timing does not reveal it.
@@ -43,8 +44,17 @@ function rolesOf(names: string[]): Role[] {
   return names.filter(isRole);
 }
 
-export function createSessionsService({ database, clock, audit, config }: KernelDeps) {
+export function createSessionsService({ database, clock, audit, config }: KernelDeps, cache: CredentialCache) {
   const db = database.db;
+
+  /** Runs a write and forgets every cached credential, so the next request sees the change. */
+  async function write<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction().execute(work);
+    } finally {
+      cache.clear();
+    }
+  }
 
   function buildAuth(user: AppUserRow, roles: Role[], session: SessionRow | null, credential: { via: Actor['via']; id: string; scopes?: string[] }): RequestAuth {
     const stage = credential.via === 'session' ? stageOf(user, roles, session) : 'active';
@@ -70,6 +80,15 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       requestId,
     });
     return locks;
+  }
+
+  async function loadCredential(sessionId: string, nowMs: number): Promise<CachedCredential | undefined> {
+    const session = await repo.findSession(db, sessionId);
+    const user = session ? await repo.findUserById(db, session.user_id) : undefined;
+    if (!session || !user) return undefined;
+    const entry: CachedCredential = { user, roles: await repo.findRolesOfUser(db, user.id), session, token: null, cachedAt: nowMs };
+    cache.set(`s:${sessionId}`, entry);
+    return entry;
   }
 
   function assertNotLocked(user: AppUserRow): void {
@@ -100,7 +119,7 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       }
       assertNotLocked(user);
       if (!(await verifyPassword(user.password_hash, input.password))) {
-        const locked = await db.transaction().execute((trx) => recordFailure(trx, user, 'password', meta.requestId));
+        const locked = await write((trx) => recordFailure(trx, user, 'password', meta.requestId));
         if (locked) throw new AppError(authErrors.locked, { minutes: config.lockoutMinutes });
         throw new AppError(authErrors.invalid_credentials);
       }
@@ -115,7 +134,7 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
         ip: meta.ip,
         user_agent: meta.userAgent?.slice(0, 300) ?? null,
       };
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
         await repo.insertSession(trx, session);
         await audit.record(trx, { actor: { type: 'user', id: user.id }, action: 'auth.login', target: { type: 'user', id: user.id }, requestId: meta.requestId });
@@ -126,35 +145,48 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
     },
 
     async fromSessionToken(token: string): Promise<RequestAuth | 'expired' | null> {
-      const session = await repo.findSession(db, sha256Hex(token));
-      if (!session) return null;
+      const id = sha256Hex(token);
       const now = clock.now();
+      const cached = cache.get(`s:${id}`, now.getTime()) ?? (await loadCredential(id, now.getTime()));
+      const session = cached?.session;
+      if (!cached || !session) return null;
       const idleLimit = addMinutes(new Date(session.last_seen_at), config.sessionIdleMinutes);
       if (now.toISOString() >= session.expires_at || now >= idleLimit) {
-        await repo.deleteSession(db, session.id);
+        await write((trx) => repo.deleteSession(trx, session.id));
         return 'expired';
       }
-      const user = await repo.findUserById(db, session.user_id);
-      if (!user || user.disabled_at) return null;
-      if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_AFTER_MS) await repo.touchSession(db, session.id, now.toISOString());
-      return buildAuth(user, rolesOf(await repo.findRolesOfUser(db, user.id)), session, { via: 'session', id: session.id });
+      if (cached.user.disabled_at) return null;
+      if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_AFTER_MS) {
+        await repo.touchSession(db, session.id, now.toISOString());
+        cached.session = { ...session, last_seen_at: now.toISOString() };
+      }
+      return buildAuth(cached.user, rolesOf(cached.roles), cached.session, { via: 'session', id: session.id });
     },
 
     async fromApiToken(token: string): Promise<RequestAuth | null> {
-      const row = await repo.findApiTokenByHash(db, sha256Hex(token));
+      const tokenHash = sha256Hex(token);
       const now = clock.now();
-      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return null;
-      const user = await repo.findUserById(db, row.user_id);
-      if (!user || user.disabled_at) return null;
-      if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_AFTER_MS) await repo.touchApiToken(db, row.id, now.toISOString());
-      const roles = rolesOf(await repo.findRolesOfUser(db, user.id));
-      return buildAuth(user, roles, null, { via: 'token', id: row.id, scopes: JSON.parse(row.scopes) as string[] });
+      let cached = cache.get(`t:${tokenHash}`, now.getTime());
+      if (!cached) {
+        const row = await repo.findApiTokenByHash(db, tokenHash);
+        const user = row ? await repo.findUserById(db, row.user_id) : undefined;
+        if (!row || !user) return null;
+        cached = { user, roles: await repo.findRolesOfUser(db, user.id), session: null, token: row, cachedAt: now.getTime() };
+        cache.set(`t:${tokenHash}`, cached);
+      }
+      const row = cached.token;
+      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString()) || cached.user.disabled_at) return null;
+      if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_AFTER_MS) {
+        await repo.touchApiToken(db, row.id, now.toISOString());
+        cached.token = { ...row, last_used_at: now.toISOString() };
+      }
+      return buildAuth(cached.user, rolesOf(cached.roles), null, { via: 'token', id: row.id, scopes: JSON.parse(row.scopes) as string[] });
     },
 
     async logout(auth: RequestAuth, requestId: string): Promise<void> {
       if (!auth.sessionId) return;
       const sessionId = auth.sessionId;
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.deleteSession(trx, sessionId);
         await audit.record(trx, { actor: { type: 'user', id: auth.actor.userId }, action: 'auth.logout', target: { type: 'user', id: auth.actor.userId }, requestId });
       });
@@ -175,11 +207,11 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       const isFreshStep = step !== null && (user.totp_last_step === null || step > user.totp_last_step);
       const recovery = step === null ? await repo.findUnusedRecoveryCode(db, user.id, sha256Hex(normaliseRecoveryCode(code))) : undefined;
       if (!isFreshStep && !recovery) {
-        const locked = await db.transaction().execute((trx) => recordFailure(trx, user, 'totp', requestId));
+        const locked = await write((trx) => recordFailure(trx, user, 'totp', requestId));
         if (locked) throw new AppError(authErrors.locked, { minutes: config.lockoutMinutes });
         throw new AppError(authErrors.invalid_totp);
       }
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         if (recovery) await repo.markRecoveryCodeUsed(trx, recovery.id, now.toISOString());
         await repo.updateUser(trx, user.id, { failed_logins: 0, ...(step !== null ? { totp_last_step: step } : {}) });
         await repo.markSessionVerified(trx, sessionId);
@@ -201,7 +233,7 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       if (input.newPassword === input.currentPassword) throw new AppError(authErrors.password_reused);
       const passwordHash = await hashPassword(input.newPassword);
       const now = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: 0, password_changed_at: now, updated_at: now });
         await repo.deleteSessionsOfUser(trx, user.id, auth.sessionId);
         await audit.record(trx, { actor: { type: 'user', id: user.id }, action: 'auth.password_changed', target: { type: 'user', id: user.id }, requestId });
@@ -214,7 +246,7 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       if (user.totp_enabled === 1) throw new AppError(authErrors.totp_already_enabled);
       if (auth.stage === 'totp' || auth.stage === 'password_change') throw new AppError(accessErrors.stage_incomplete, { stage: auth.stage });
       const secret = newTotpSecret();
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.updateUser(trx, user.id, { totp_secret: secret, updated_at: clock.now().toISOString() });
         await audit.record(trx, { actor: { type: 'user', id: user.id }, action: 'auth.totp_enrolment_started', target: { type: 'user', id: user.id }, requestId });
       });
@@ -229,7 +261,7 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       const step = await matchTotpStep(user.totp_secret, code, clock.now());
       if (step === null) throw new AppError(authErrors.invalid_totp);
       const recoveryCodes = Array.from({ length: 10 }, newRecoveryCode);
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.updateUser(trx, user.id, { totp_enabled: 1, totp_last_step: step, updated_at: clock.now().toISOString() });
         await repo.replaceRecoveryCodes(trx, user.id, recoveryCodes.map((c) => ({ id: newId(), code_hash: sha256Hex(c) })));
         await repo.markSessionVerified(trx, sessionId);

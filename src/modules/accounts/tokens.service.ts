@@ -4,16 +4,26 @@ import { AppError } from '#kernel/errors.ts';
 import { auditActorOf, isPermission, type Actor } from '#kernel/auth/index.ts';
 import { addMinutes } from '#kernel/clock.ts';
 import { newId, randomToken, sha256Hex } from '#kernel/ids.ts';
+import type { Executor } from '#kernel/db/index.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import type { CreateApiTokenInput } from './accounts.contract.ts';
 import * as repo from './accounts.repository.ts';
+import type { CredentialCache } from './credential-cache.ts';
 import { authErrors } from './accounts.errors.ts';
 import { presentApiToken } from './accounts.presenter.ts';
 
 export const API_TOKEN_PREFIX = 'kbn_';
 
-export function createTokensService({ database, clock, audit }: KernelDeps) {
+export function createTokensService({ database, clock, audit }: KernelDeps, cache: CredentialCache) {
   const db = database.db;
+
+  async function write<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction().execute(work);
+    } finally {
+      cache.clear();
+    }
+  }
   return {
     async list(actor: Actor) {
       return (await repo.listApiTokensOfUser(db, actor.userId)).map(presentApiToken);
@@ -34,7 +44,7 @@ export function createTokensService({ database, clock, audit }: KernelDeps) {
         created_at: now.toISOString(),
         expires_at: input.expiresInDays ? addMinutes(now, input.expiresInDays * 1440).toISOString() : null,
       };
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.insertApiToken(trx, row);
         await audit.record(trx, {
           actor: auditActorOf(actor),
@@ -53,7 +63,7 @@ export function createTokensService({ database, clock, audit }: KernelDeps) {
       const row = await repo.findApiToken(db, tokenId);
       if (!row || row.user_id !== actor.userId) throw new AppError(authErrors.token_not_found);
       if (row.revoked_at) return;
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.revokeApiToken(trx, tokenId, clock.now().toISOString());
         await audit.record(trx, { actor: auditActorOf(actor), action: 'token.revoked', target: { type: 'api_token', id: tokenId }, requestId });
       });

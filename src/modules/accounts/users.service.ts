@@ -4,16 +4,26 @@ import { generateOneTimePassword, hashPassword, type Role } from '#kernel/auth/i
 import type { AuditActor } from '#kernel/audit/index.ts';
 import { isUniqueViolation, type AppUserUpdate } from '#kernel/db/index.ts';
 import { newId } from '#kernel/ids.ts';
+import type { Executor } from '#kernel/db/index.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import type { CreateUserInput, UpdateUserInput, UserSummary } from './accounts.contract.ts';
 import * as repo from './accounts.repository.ts';
+import type { CredentialCache } from './credential-cache.ts';
 import { userErrors } from './accounts.errors.ts';
 import { presentUser } from './accounts.presenter.ts';
 
 export type UnitExists = (unitId: string) => Promise<boolean>;
 
-export function createUsersService({ database, clock, audit }: KernelDeps, unitExists: UnitExists) {
+export function createUsersService({ database, clock, audit }: KernelDeps, unitExists: UnitExists, cache: CredentialCache) {
   const db = database.db;
+
+  async function write<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction().execute(work);
+    } finally {
+      cache.clear();
+    }
+  }
 
   async function loadSummary(userId: string): Promise<UserSummary> {
     const user = await repo.findUserById(db, userId);
@@ -42,7 +52,7 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
       const roles = [...new Set(input.roles)];
       const passwordHash = await hashPassword(initialPassword);
       try {
-        await db.transaction().execute(async (trx) => {
+        await write(async (trx) => {
           await repo.insertUser(
             trx,
             {
@@ -96,7 +106,7 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
       if (input.email !== undefined) changes.email = input.email;
       if (input.unitId !== undefined) changes.unit_id = input.unitId;
       if (input.disabled !== undefined) changes.disabled_at = input.disabled ? (user.disabled_at ?? now) : null;
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         if (losesAdmin && (await repo.countActiveAdmins(trx)) <= 1) throw new AppError(userErrors.last_admin);
         await repo.updateUser(trx, userId, changes);
         if (input.roles) await repo.replaceRoles(trx, userId, [...new Set<Role>(input.roles)]);
@@ -112,7 +122,7 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
       const initialPassword = generateOneTimePassword();
       const passwordHash = await hashPassword(initialPassword);
       const now = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
+      await write(async (trx) => {
         await repo.updateUser(trx, userId, {
           password_hash: passwordHash,
           must_change_password: 1,

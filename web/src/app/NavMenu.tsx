@@ -27,12 +27,12 @@ export function NavMenu() {
         {COMING_SOON_NAV.map((key) => (
           <li key={key}>
             <NavLink
-              component="button"
-              type="button"
+              component="span"
               disabled
+              aria-disabled="true"
               label={t(key)}
               rightSection={
-                <Badge size="xs" variant="light" color="gray">
+                <Badge size="xs" variant="light" color="gray" tt="none">
                   {t('nav.coming_soon')}
                 </Badge>
               }

@@ -8,8 +8,8 @@ import { ForbiddenPage } from '../features/errors/ForbiddenPage.tsx';
 import { NotFoundPage } from '../features/errors/NotFoundPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NavMenu } from './NavMenu.tsx';
-import { matchPath, usePathname } from './router.tsx';
-import { ROUTES } from './routes.tsx';
+import { matchPath, navigate, usePathname } from './router.tsx';
+import { ROOT_REDIRECT, ROUTES } from './routes.tsx';
 import { useCan, useSession, useSessionState } from './session.tsx';
 
 export function Shell() {
@@ -18,6 +18,9 @@ export function Shell() {
   const pathname = usePathname();
 
   useEffect(() => close(), [pathname, close]);
+  useEffect(() => {
+    if (pathname === ROOT_REDIRECT.from) navigate(ROOT_REDIRECT.to, { replace: true });
+  }, [pathname]);
 
   return (
     <>
@@ -38,7 +41,7 @@ export function Shell() {
             </Box>
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar id="app-navbar" aria-label={t('nav.label')} p="xs">
+        <AppShell.Navbar id="app-navbar" aria-label={t('nav.label')} p="xs" className={isNavOpen ? undefined : 'navbar-collapsed'}>
           <NavMenu />
           <Box hiddenFrom="sm" pt="sm" className="navbar-user">
             <UserControls stacked />
@@ -72,6 +75,7 @@ function UserControls({ stacked = false }: { stacked?: boolean }) {
 function CurrentPage({ pathname }: { pathname: string }) {
   const { t } = useI18n();
   const can = useCan();
+  if (pathname === ROOT_REDIRECT.from) return null;
   for (const route of ROUTES) {
     const params = matchPath(route.path, pathname);
     if (!params) continue;

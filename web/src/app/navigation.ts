@@ -28,6 +28,5 @@ export const COMING_SOON_NAV: readonly MessageKey[] = [
 
 /** The nav item for a path: exact for home, prefix for the others (/units/abc → /units). */
 export function isNavItemActive(href: string, pathname: string): boolean {
-  if (href === '/') return pathname === '/';
   return pathname === href || pathname.startsWith(`${href}/`);
 }

@@ -16,8 +16,14 @@ const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) 
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 
+/**
+ * Home lives at /home rather than /: the server currently answers a 500 for GET / (its static
+ * handler has index: false), so a reload there would fail. '/' is sent on to /home.
+ */
+export const ROOT_REDIRECT = { from: '/', to: '/home' } as const;
+
 export const ROUTES: readonly RouteDefinition[] = [
-  { path: '/', permission: null, page: HomePage },
+  { path: '/home', permission: null, page: HomePage },
   { path: '/units', permission: 'unit.read', page: UnitsPage },
   { path: '/units/:unitId', permission: 'unit.read', page: UnitsPage },
   { path: '/admin/users', permission: 'user.manage', page: UsersPage },
@@ -26,7 +32,7 @@ export const ROUTES: readonly RouteDefinition[] = [
 ];
 
 export const PATHS = {
-  home: '/',
+  home: '/home',
   units: '/units',
   unit: (unitId: string) => `/units/${encodeURIComponent(unitId)}`,
   users: '/admin/users',

@@ -3,11 +3,12 @@ import { Button, Code, Group, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { useCan } from '../../app/session.tsx';
-import { toApiError } from '../../app/useApiQuery.ts';
+import { toApiError, useApiQuery } from '../../app/useApiQuery.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ForbiddenPage } from '../errors/ForbiddenPage.tsx';
 import { formatDateTime, useI18n } from '../../i18n/i18n.tsx';
+import { usersApi } from '../users/users.api.ts';
 import { auditApi, type AuditEntry } from './audit.api.ts';
 import { AuditVerifyButton } from './AuditVerifyButton.tsx';
 
@@ -37,6 +38,13 @@ export function AuditPage() {
     void load(null);
   }, []);
 
+  const people = useApiQuery(async () => (can('user.read') ? usersApi.list() : []));
+  const nameOf = (type: string, id: string | null) => {
+    if (!id) return type;
+    const person = type === 'user' ? people.data?.find((user) => user.id === id) : undefined;
+    return person ? `${person.displayName} (${person.username})` : `${type}:${id}`;
+  };
+
   if (error?.isForbidden) return <ForbiddenPage />;
 
   return (
@@ -64,13 +72,13 @@ export function AuditPage() {
                   <Text size="xs">{formatDateTime(language, entry.at)}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">{entry.actorId ? `${entry.actorType}:${entry.actorId}` : entry.actorType}</Text>
+                  <Text size="xs">{nameOf(entry.actorType, entry.actorId)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Code>{entry.action}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">{entry.targetId ? `${entry.targetType}:${entry.targetId}` : entry.targetType}</Text>
+                  <Text size="xs">{nameOf(entry.targetType, entry.targetId)}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">{entry.requestId ?? '—'}</Text>

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AuditPage, AuditVerdictView, AuditEntryView } from '../../../../src/modules/audit/audit.contract.ts';
+import { AuditPage, AuditVerdictView, type AuditEntryView } from '../../../../src/modules/audit/audit.contract.ts';
 import { api } from '../../app/api.ts';
 
 export type AuditEntry = z.infer<typeof AuditEntryView>;

@@ -1,5 +1,5 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { useSessionState } from '../../app/session.tsx';
 import { toApiError } from '../../app/useApiQuery.ts';
@@ -17,7 +17,7 @@ export function LoginPage({ notice }: { notice: ApiError | null }) {
   const [error, setError] = useState<ApiError | null>(notice);
   const [isSubmitting, setSubmitting] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     const nowMissing = { username: username.trim() === '', password: password === '' };
     setMissing(nowMissing);
@@ -35,7 +35,7 @@ export function LoginPage({ notice }: { notice: ApiError | null }) {
 
   return (
     <AuthFrame title={t('login.title')}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <ErrorMessage error={error} />
           <TextInput

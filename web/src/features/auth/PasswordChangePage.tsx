@@ -1,6 +1,6 @@
 // Forced password change after log-in with a one-time password.
 import { Button, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { useSession, useSessionState } from '../../app/session.tsx';
 import { toApiError } from '../../app/useApiQuery.ts';
@@ -24,7 +24,7 @@ export function PasswordChangePage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     const found: Problems = {};
     if (!currentPassword) found.current = 'validation.required';
@@ -45,7 +45,7 @@ export function PasswordChangePage() {
 
   return (
     <AuthFrame title={t('password.title')} footer={<SignOutLink />}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('password.instructions', { minimum: MINIMUM_PASSWORD_LENGTH })}</Text>
           <ErrorMessage error={error} />

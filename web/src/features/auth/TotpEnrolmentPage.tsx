@@ -1,7 +1,7 @@
 // Enrolment of the authenticator app (required for administrators): show the secret as text,
 // confirm with a first code, then show the ten recovery codes once.
 import { Anchor, Box, Button, Code, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { useSessionState, type Session } from '../../app/session.tsx';
 import { toApiError } from '../../app/useApiQuery.ts';
@@ -38,7 +38,7 @@ function EnrolmentSteps({ onConfirmed }: { onConfirmed: (result: { recoveryCodes
     }
   }
 
-  async function confirm(event: FormEvent) {
+  async function confirm(event: SubmitEvent) {
     event.preventDefault();
     const trimmed = code.trim();
     setMissing(!/^\d{6}$/.test(trimmed));
@@ -63,7 +63,7 @@ function EnrolmentSteps({ onConfirmed }: { onConfirmed: (result: { recoveryCodes
           {t('enrol.start')}
         </Button>
       ) : (
-        <form onSubmit={confirm} noValidate>
+        <form onSubmit={(event) => void confirm(event)} noValidate>
           <Stack gap="sm">
             <Text size="sm" fw={600}>
               {t('enrol.step_secret')}

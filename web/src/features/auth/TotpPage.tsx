@@ -1,6 +1,6 @@
 // Second step of the log-in: a 6-digit code from the authenticator app or a recovery code.
 import { Button, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { useSessionState } from '../../app/session.tsx';
 import { toApiError } from '../../app/useApiQuery.ts';
@@ -18,7 +18,7 @@ export function TotpPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     const trimmed = code.trim();
     setMissing(trimmed.length < 6);
@@ -36,7 +36,7 @@ export function TotpPage() {
 
   return (
     <AuthFrame title={t('totp.title')} footer={<SignOutLink />}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('totp.instructions')}</Text>
           <ErrorMessage error={error} />

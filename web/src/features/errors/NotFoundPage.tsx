@@ -1,5 +1,6 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { Link } from '../../app/router.tsx';
+import { PATHS } from '../../app/routes.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -10,7 +11,7 @@ export function NotFoundPage() {
       <PageHeading title={t('not_found.title')} />
       <Text>{t('not_found.body')}</Text>
       <div>
-        <Button component={Link} href="/" variant="light">
+        <Button component={Link} href={PATHS.home} variant="light">
           {t('common.back_home')}
         </Button>
       </div>

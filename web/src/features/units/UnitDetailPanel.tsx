@@ -18,7 +18,7 @@ export function UnitDetailPanel({ unitId, units, onChanged }: { unitId: string; 
   const parent = units.find((unit) => unit.id === detail.data?.parentId);
 
   return (
-    <Card withBorder component="section" aria-labelledby="unit-detail-title" data-testid="unit-detail">
+    <Card withBorder component="section" aria-labelledby="unit-detail-title" data-testid="unit-detail" className="sticky-panel">
       <QueryView query={detail}>
         {(unit) => (
           <Stack gap="sm">

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { toApiError } from '../../app/useApiQuery.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -59,7 +59,7 @@ function CreateUserForm({ units, onCancel, onCreated }: { units: readonly Unit[]
   const [isSaving, setSaving] = useState(false);
   const serverProblems = fieldErrorsOf(error);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     const found: Problems = {};
     if (!USERNAME_PATTERN.test(username.trim())) found.username = 'users.username_rule';
@@ -78,13 +78,16 @@ function CreateUserForm({ units, onCancel, onCreated }: { units: readonly Unit[]
     }
   }
 
+  const clearProblem = (field: keyof Problems) =>
+    setProblems((current) => Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)));
+
   const message = (field: keyof Problems) => {
     const key = problems[field];
     return key ? t(key) : serverProblems[field];
   };
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
         <ErrorMessage error={error} />
         <TextInput
@@ -93,14 +96,30 @@ function CreateUserForm({ units, onCancel, onCreated }: { units: readonly Unit[]
           autoCapitalize="none"
           spellCheck={false}
           value={username}
-          onChange={(event) => setUsername(event.currentTarget.value)}
+          onChange={(event) => {
+            setUsername(event.currentTarget.value);
+            clearProblem('username');
+          }}
           error={message('username')}
           required
           data-autofocus
         />
-        <TextInput label={t('users.display_name')} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} error={message('displayName')} required />
-        <TextInput label={t('users.email')} type="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} error={message('email')} />
-        <RolesField value={roles} onChange={setRoles} error={message('roles')} />
+        <TextInput label={t('users.display_name')} value={displayName} onChange={(event) => {
+            setDisplayName(event.currentTarget.value);
+            clearProblem('displayName');
+          }} error={message('displayName')} required />
+        <TextInput label={t('users.email')} type="email" value={email} onChange={(event) => {
+            setEmail(event.currentTarget.value);
+            clearProblem('email');
+          }} error={message('email')} />
+        <RolesField
+          value={roles}
+          onChange={(next) => {
+            setRoles(next);
+            clearProblem('roles');
+          }}
+          error={message('roles')}
+        />
         <UnitField units={units} value={unitId} onChange={setUnitId} error={serverProblems.unitId} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Switch, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { toApiError } from '../../app/useApiQuery.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -20,7 +20,7 @@ export function EditUserModal({ user, units, isSelf, onClose, onSaved }: { user:
   const [isSaving, setSaving] = useState(false);
   const serverProblems = fieldErrorsOf(error);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     const found = { displayName: !displayName.trim(), roles: roles.length === 0 };
     setProblems(found);
@@ -45,7 +45,7 @@ export function EditUserModal({ user, units, isSelf, onClose, onSaved }: { user:
 
   return (
     <Modal opened onClose={onClose} title={t('users.edit_title', { username: user.username })} size="lg">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack gap="sm">
           <ErrorMessage error={error} />
           <TextInput

@@ -1,0 +1,12 @@
+// `npm run bench -- NAME`: runs bench/NAME.bench.ts and prints its one JSON line.
+const name = process.argv[2];
+const benches: Record<string, () => Promise<{ run(): Promise<Record<string, unknown>> }>> = {
+  http: () => import('./http.bench.ts'),
+};
+const load = name ? benches[name] : undefined;
+if (!load) {
+  process.stderr.write(`usage: npm run bench -- NAME   (one of: ${Object.keys(benches).join(', ')})\n`);
+  process.exit(1);
+}
+const result = await (await load()).run();
+process.stdout.write(`${JSON.stringify(result)}\n`);

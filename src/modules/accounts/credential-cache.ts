@@ -1,0 +1,34 @@
+// A short-lived in-process cache of what a credential resolves to (session or token row, user,
+// roles), so an authenticated read does not cost three queries. Every write to accounts in this
+// process clears it at once; a change made by another process (the CLI, a second server on
+// PostgreSQL) is seen within MAX_AGE_MS.
+import type { ApiTokenRow, AppUserRow, SessionRow } from '#kernel/db/index.ts';
+
+export const CREDENTIAL_CACHE_MAX_AGE_MS = 2000;
+const MAX_ENTRIES = 10_000;
+
+export type CachedCredential = { user: AppUserRow; roles: string[]; session: SessionRow | null; token: ApiTokenRow | null; cachedAt: number };
+
+export function createCredentialCache(maxAgeMs = CREDENTIAL_CACHE_MAX_AGE_MS) {
+  const entries = new Map<string, CachedCredential>();
+  return {
+    get(key: string, nowMs: number): CachedCredential | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (nowMs - entry.cachedAt > maxAgeMs || nowMs < entry.cachedAt) {
+        entries.delete(key);
+        return undefined;
+      }
+      return entry;
+    },
+    set(key: string, entry: CachedCredential): void {
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(key, entry);
+    },
+    clear(): void {
+      entries.clear();
+    },
+  };
+}
+
+export type CredentialCache = ReturnType<typeof createCredentialCache>;
