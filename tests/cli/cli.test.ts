@@ -110,3 +110,30 @@ describe('koban CLI', () => {
     assert.match(result.out, /pg_dump/);
   });
 });
+
+describe('koban serve', () => {
+  it('creates the first administrator once, serves, and shuts down gracefully on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const serveDir = join(root, 'serve-data');
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { PATH: process.env.PATH ?? '', KOBAN_DATA_DIR: serveDir, KOBAN_LOG_LEVEL: 'silent', KOBAN_PORT: '0', KOBAN_HOST: '127.0.0.1', KOBAN_WEB_DIST: join(root, 'none') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${output}`)));
+    });
+    assert.match(output, /ユーザー名: admin 初期パスワード\(一度だけ表示\): [A-Za-z0-9]{16}/);
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    const exitCode = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exitCode, 0);
+    const again = koban(['unit', 'list'], { KOBAN_DATA_DIR: serveDir });
+    assert.equal(again.code, 0);
+  });
+});

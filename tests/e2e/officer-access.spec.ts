@@ -36,6 +36,13 @@ test('(d) a station officer opening the users admin page gets the 403 page', asy
   assert.equal(await page.title(), 'アクセス権限がありません (403) | Koban');
   await shot(page, '20-forbidden');
 
+  await page.keyboard.press('Tab');
+  const skipLink = page.getByRole('link', { name: '本文へ移動' });
+  assert.equal(await skipLink.evaluate((link) => link === document.activeElement), true, 'the skip link is the first stop');
+  assert.equal(await skipLink.isVisible(), true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+
   await page.goto('/audit');
   await page.getByTestId('forbidden-page').waitFor();
 

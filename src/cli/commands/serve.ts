@@ -24,9 +24,11 @@ export const serveCommand: Command = {
     };
     process.once('SIGINT', (s) => void shutdown(s));
     process.once('SIGTERM', (s) => void shutdown(s));
-    const address = await app.listen({ host: config.host, port: config.port });
-    const shown = config.host === '0.0.0.0' ? `http://localhost:${String(app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port)}` : address;
-    out(t(locale, 'cli.listening', { url: shown }));
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    out(t(locale, 'cli.listening', { url: `http://${shownHost}:${port}` }));
     await new Promise(() => undefined);
   },
 };

@@ -5,9 +5,14 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 const NAVIGATE_EVENT = 'koban:navigate';
 
 function subscribe(onChange: () => void): () => void {
+  const onPopState = () => {
+    hasNavigatedInApp = true;
+  };
+  window.addEventListener('popstate', onPopState);
   window.addEventListener('popstate', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
+    window.removeEventListener('popstate', onPopState);
     window.removeEventListener('popstate', onChange);
     window.removeEventListener(NAVIGATE_EVENT, onChange);
   };
@@ -21,8 +26,16 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, currentPath, () => '/');
 }
 
+let hasNavigatedInApp = false;
+
+/** True once the user has moved between pages without a reload (focus then goes to the new h1). */
+export function isInAppNavigation(): boolean {
+  return hasNavigatedInApp;
+}
+
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (path === window.location.pathname + window.location.search) return;
+  hasNavigatedInApp = true;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
   window.scrollTo(0, 0);

@@ -1,7 +1,9 @@
-// The page's <h1> and the document title. Focus moves to the heading when a page opens, so
-// keyboard and screen-reader users start at the new content.
+// The page's <h1> and the document title. After an in-app navigation focus moves to the
+// heading, so keyboard and screen-reader users start at the new content; on a fresh load it
+// stays at the top of the document, where the skip link is the first stop.
 import { Group, Title } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { isInAppNavigation } from '../app/router.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function PageHeading({ title, actions }: { title: string; actions?: ReactNode }) {
@@ -13,7 +15,8 @@ export function PageHeading({ title, actions }: { title: string; actions?: React
   }, [t, title]);
 
   useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement?.closest('nav')) heading.current?.focus({ preventScroll: true });
+    if (!isInAppNavigation()) return;
+    if (document.activeElement === document.body || document.activeElement?.closest('nav, main')) heading.current?.focus({ preventScroll: true });
   }, []);
 
   return (

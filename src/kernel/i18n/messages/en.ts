@@ -42,7 +42,6 @@ export const en: Record<string, string> = {
   'unit.parent_not_found': 'Parent unit not found.',
   'unit.cycle': 'A unit cannot be moved under itself.',
   'unit.liaison_not_found': 'The user named as liaison was not found.',
-  'unit.has_children': 'The unit has child units and cannot be deleted.',
   'audit.ok': 'The audit chain is intact ({count} entries).',
   'audit.altered': 'Audit entry #{seq} has been altered.',
   'audit.inserted': 'An entry was inserted before audit entry #{seq}.',

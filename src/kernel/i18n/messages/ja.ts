@@ -42,7 +42,6 @@ export const ja: Record<string, string> = {
   'unit.parent_not_found': '上位部署が見つかりません。',
   'unit.cycle': '部署をその配下に移すことはできません。',
   'unit.liaison_not_found': '連携担当者に指定した利用者が見つかりません。',
-  'unit.has_children': '配下の部署があるため削除できません。',
   'audit.ok': '監査ログの連鎖は正常です({count} 件)。',
   'audit.altered': '監査ログ #{seq} が改ざんされています。',
   'audit.inserted': '監査ログ #{seq} の前に記録が挿入されています。',
