@@ -98,3 +98,31 @@ describe('service endpoints', () => {
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
   });
 });
+
+describe('web UI serving', () => {
+  it('serves index.html at / and for page URLs, and 404 JSON for missing files and directories', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dist = mkdtempSync(join(tmpdir(), 'koban-web-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Koban</title>');
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    const web = await makeTestContext({ KOBAN_WEB_DIST: dist });
+    try {
+      const root = await web.app.inject({ method: 'GET', url: '/' });
+      assert.equal(root.statusCode, 200);
+      assert.match(root.body, /<title>Koban<\/title>/);
+      const page = await web.app.inject({ method: 'GET', url: '/units/abc', headers: { accept: 'text/html' } });
+      assert.equal(page.statusCode, 200);
+      assert.match(String(page.headers['content-type']), /text\/html/);
+      assert.equal((await web.app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode, 200);
+      const directory = await web.app.inject({ method: 'GET', url: '/assets/' });
+      assert.equal(directory.statusCode, 404);
+      assert.equal(directory.json().error.code, 'request.not_found');
+      assert.equal((await web.app.inject({ method: 'GET', url: '/api/units/x/nothing', headers: { accept: 'text/html' } })).statusCode, 404);
+    } finally {
+      await web.close();
+    }
+  });
+});

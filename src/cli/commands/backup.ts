@@ -6,7 +6,8 @@ import { verifyAuditChain } from '#kernel/audit/index.ts';
 import { openSqlite } from '#kernel/db/index.ts';
 import { t } from '#kernel/i18n/index.ts';
 import { describeVerdict } from '#modules/audit/index.ts';
-import { requirePositional, UsageError, type Command } from '../command.ts';
+import type { Config } from '#kernel/config.ts';
+import { requirePositional, UsageError, type Command, type ParsedArgs } from '../command.ts';
 import { AuditChainBroken } from './audit.ts';
 
 const DB_FILE = 'koban.db';
@@ -16,17 +17,17 @@ function isEmptyOrMissing(dir: string): boolean {
   return !existsSync(dir) || readdirSync(dir).length === 0;
 }
 
+function sqliteTarget(args: ParsedArgs, loadConfig: () => Config) {
+  return { dir: resolve(requirePositional(args, 0, 'DIR')), config: loadConfig() };
+}
+
 export const backupCommand: Command = {
   name: 'backup',
   usage: 'koban backup DIR',
   summary: 'Online backup of the SQLite database into an empty DIR / バックアップ',
   async run({ args, loadConfig, locale, out }) {
-    const dir = resolve(requirePositional(args, 0, 'DIR'));
-    const config = loadConfig();
-    if (config.databaseUrl) {
-      out(t(locale, 'cli.backup_postgres'));
-      return;
-    }
+    const { dir, config } = sqliteTarget(args, loadConfig);
+    if (config.databaseUrl) return out(t(locale, 'cli.backup_postgres'));
     if (!isEmptyOrMissing(dir)) throw new UsageError(t(locale, 'cli.restore_target_not_empty', { dir }));
     if (!existsSync(config.sqlitePath)) throw new UsageError(t(locale, 'cli.backup_missing', { dir: config.dataDir }));
     mkdirSync(dir, { recursive: true });
@@ -48,12 +49,8 @@ export const restoreCommand: Command = {
   usage: 'koban restore DIR',
   summary: 'Restore a backup into the (empty) data directory and verify it / 復元',
   async run({ args, loadConfig, locale, out }) {
-    const dir = resolve(requirePositional(args, 0, 'DIR'));
-    const config = loadConfig();
-    if (config.databaseUrl) {
-      out(t(locale, 'cli.backup_postgres'));
-      return;
-    }
+    const { dir, config } = sqliteTarget(args, loadConfig);
+    if (config.databaseUrl) return out(t(locale, 'cli.backup_postgres'));
     if (!existsSync(join(dir, DB_FILE))) throw new UsageError(t(locale, 'cli.backup_missing', { dir }));
     if (!isEmptyOrMissing(config.dataDir)) throw new UsageError(t(locale, 'cli.restore_target_not_empty', { dir: config.dataDir }));
     mkdirSync(config.dataDir, { recursive: true });

@@ -107,7 +107,10 @@ export async function createApp({ config, logger, authenticator, isReady, regist
 
   const indexHtml = join(config.webDist, 'index.html');
   const hasWeb = existsSync(indexHtml);
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, prefix: '/', index: false, wildcard: true });
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', index: false, wildcard: true });
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html'));
+  }
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
     if (wantsPage && hasWeb) return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -46,6 +46,8 @@ function mapFastifyError(error: FastifyError): { code: string; details: Record<s
     default:
       if (error instanceof SyntaxError && error.statusCode === 400) return { code: kernelErrors.malformed_json, details: {} };
       if (error.statusCode === 429) return { code: kernelErrors.rate_limited, details: {} };
+      // @fastify/static answers a directory or a hidden file with 403/404: to a client both are "not found".
+      if (error.statusCode === 404 || (error.statusCode === 403 && error.name === 'ForbiddenError')) return { code: kernelErrors.not_found, details: {} };
       return null;
   }
 }
@@ -55,6 +57,7 @@ const STATUS: Record<string, number> = {
   [kernelErrors.too_large]: 413,
   [kernelErrors.unsupported_media_type]: 415,
   [kernelErrors.rate_limited]: 429,
+  [kernelErrors.not_found]: 404,
 };
 
 export function createErrorHandler(bodyLimit: number) {

@@ -2,7 +2,8 @@
 // roles), so an authenticated read does not cost three queries. Every write to accounts in this
 // process clears it at once; a change made by another process (the CLI, a second server on
 // PostgreSQL) is seen within MAX_AGE_MS.
-import type { ApiTokenRow, AppUserRow, SessionRow } from '#kernel/db/index.ts';
+import type { Kysely } from 'kysely';
+import type { ApiTokenRow, AppUserRow, DB, Executor, SessionRow } from '#kernel/db/index.ts';
 
 export const CREDENTIAL_CACHE_MAX_AGE_MS = 2000;
 const MAX_ENTRIES = 10_000;
@@ -32,3 +33,14 @@ export function createCredentialCache(maxAgeMs = CREDENTIAL_CACHE_MAX_AGE_MS) {
 }
 
 export type CredentialCache = ReturnType<typeof createCredentialCache>;
+
+/** A transaction that forgets every cached credential when it ends, so the next request sees the change. */
+export function cacheClearingTransaction(db: Kysely<DB>, cache: CredentialCache) {
+  return async function write<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction().execute(work);
+    } finally {
+      cache.clear();
+    }
+  };
+}

@@ -24,7 +24,7 @@ import { newId, randomToken, sha256Hex } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import * as repo from './accounts.repository.ts';
 import { authErrors } from './accounts.errors.ts';
-import type { CachedCredential, CredentialCache } from './credential-cache.ts';
+import { cacheClearingTransaction, type CachedCredential, type CredentialCache } from './credential-cache.ts';
 
 const TOUCH_AFTER_MS = 60_000;
 // A hash to verify against when the user name is unknown, so the timing does not reveal it.
@@ -47,14 +47,7 @@ function rolesOf(names: string[]): Role[] {
 export function createSessionsService({ database, clock, audit, config }: KernelDeps, cache: CredentialCache) {
   const db = database.db;
 
-  /** Runs a write and forgets every cached credential, so the next request sees the change. */
-  async function write<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction().execute(work);
-    } finally {
-      cache.clear();
-    }
-  }
+  const write = cacheClearingTransaction(db, cache);
 
   function buildAuth(user: AppUserRow, roles: Role[], session: SessionRow | null, credential: { via: Actor['via']; id: string; scopes?: string[] }): RequestAuth {
     const stage = credential.via === 'session' ? stageOf(user, roles, session) : 'active';

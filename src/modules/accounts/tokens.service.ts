@@ -4,11 +4,10 @@ import { AppError } from '#kernel/errors.ts';
 import { auditActorOf, isPermission, type Actor } from '#kernel/auth/index.ts';
 import { addMinutes } from '#kernel/clock.ts';
 import { newId, randomToken, sha256Hex } from '#kernel/ids.ts';
-import type { Executor } from '#kernel/db/index.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import type { CreateApiTokenInput } from './accounts.contract.ts';
 import * as repo from './accounts.repository.ts';
-import type { CredentialCache } from './credential-cache.ts';
+import { cacheClearingTransaction, type CredentialCache } from './credential-cache.ts';
 import { authErrors } from './accounts.errors.ts';
 import { presentApiToken } from './accounts.presenter.ts';
 
@@ -17,13 +16,7 @@ export const API_TOKEN_PREFIX = 'kbn_';
 export function createTokensService({ database, clock, audit }: KernelDeps, cache: CredentialCache) {
   const db = database.db;
 
-  async function write<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction().execute(work);
-    } finally {
-      cache.clear();
-    }
-  }
+  const write = cacheClearingTransaction(db, cache);
   return {
     async list(actor: Actor) {
       return (await repo.listApiTokensOfUser(db, actor.userId)).map(presentApiToken);

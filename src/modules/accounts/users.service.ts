@@ -4,11 +4,10 @@ import { generateOneTimePassword, hashPassword, type Role } from '#kernel/auth/i
 import type { AuditActor } from '#kernel/audit/index.ts';
 import { isUniqueViolation, type AppUserUpdate } from '#kernel/db/index.ts';
 import { newId } from '#kernel/ids.ts';
-import type { Executor } from '#kernel/db/index.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import type { CreateUserInput, UpdateUserInput, UserSummary } from './accounts.contract.ts';
 import * as repo from './accounts.repository.ts';
-import type { CredentialCache } from './credential-cache.ts';
+import { cacheClearingTransaction, type CredentialCache } from './credential-cache.ts';
 import { userErrors } from './accounts.errors.ts';
 import { presentUser } from './accounts.presenter.ts';
 
@@ -17,13 +16,7 @@ export type UnitExists = (unitId: string) => Promise<boolean>;
 export function createUsersService({ database, clock, audit }: KernelDeps, unitExists: UnitExists, cache: CredentialCache) {
   const db = database.db;
 
-  async function write<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction().execute(work);
-    } finally {
-      cache.clear();
-    }
-  }
+  const write = cacheClearingTransaction(db, cache);
 
   async function loadSummary(userId: string): Promise<UserSummary> {
     const user = await repo.findUserById(db, userId);
