@@ -44,6 +44,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const bareResult = runAutocannon(`http://127.0.0.1:${barePort}/`, { connections: CONNECTIONS, seconds: SECONDS });
     const reads = runAutocannon(`${base}${endpoint}`, { connections: CONNECTIONS, seconds: SECONDS, headers });
     const list = runAutocannon(`${base}/api/units`, { connections: CONNECTIONS, seconds: SECONDS, headers });
+    const session = runAutocannon(`${base}/api/auth/session`, { connections: CONNECTIONS, seconds: SECONDS, headers });
     return {
       bench: 'http',
       reads_per_s: Math.round(reads.requestsPerSecond),
@@ -52,10 +53,13 @@ export async function run(): Promise<Record<string, unknown>> {
       bare_p99_ms: bareResult.p99Ms,
       ratio: Number((reads.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3)),
       endpoint: 'GET /api/units/:id (session cookie)',
-      non2xx: reads.non2xx + list.non2xx,
+      non2xx: reads.non2xx + list.non2xx + session.non2xx,
       list_per_s: Math.round(list.requestsPerSecond),
       list_p99_ms: list.p99Ms,
       list_endpoint: 'GET /api/units (57 units)',
+      session_per_s: Math.round(session.requestsPerSecond),
+      session_p99_ms: session.p99Ms,
+      session_endpoint: 'GET /api/auth/session',
       connections: CONNECTIONS,
       seconds: SECONDS,
       database: 'sqlite',

@@ -49,6 +49,9 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
 
   const write = cacheClearingTransaction(db, cache);
 
+  // The user row each resolved credential was built from, so describing the session costs no query.
+  const userOfAuth = new WeakMap<RequestAuth, AppUserRow>();
+
   function buildAuth(user: AppUserRow, roles: Role[], session: SessionRow | null, credential: { via: Actor['via']; id: string; scopes?: string[] }): RequestAuth {
     const stage = credential.via === 'session' ? stageOf(user, roles, session) : 'active';
     let permissions = stage === 'active' ? permissionsOf(roles) : new Set<Permission>();
@@ -57,7 +60,9 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       permissions = new Set([...permissions].filter((p) => scopes.has(p)));
     }
     const actor: Actor = { userId: user.id, username: user.username, roles, unitId: user.unit_id, permissions, via: credential.via, credentialId: credential.id };
-    return { stage, actor, sessionId: session?.id ?? null, csrfToken: session?.csrf_token ?? null };
+    const auth: RequestAuth = { stage, actor, sessionId: session?.id ?? null, csrfToken: session?.csrf_token ?? null };
+    userOfAuth.set(auth, user);
+    return auth;
   }
 
   async function recordFailure(trx: Executor, user: AppUserRow, reason: string, requestId: string): Promise<boolean> {
@@ -186,7 +191,7 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
     },
 
     async describe(auth: RequestAuth): Promise<{ auth: RequestAuth; user: AppUserRow }> {
-      return { auth, user: await loadSessionUser(auth) };
+      return { auth, user: userOfAuth.get(auth) ?? (await loadSessionUser(auth)) };
     },
 
     /** Checks the second factor: a 6-digit TOTP code, or an unused recovery code. */
