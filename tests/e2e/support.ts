@@ -102,6 +102,18 @@ export async function logInFirstTime(page: Page, username: string, initialPasswo
   await page.getByRole('button', { name: 'パスワードを変更' }).click();
 }
 
+/** Logs an administrator in for the first time: new password, TOTP enrolment, recovery codes. */
+export async function logInAdminFirstTime(page: Page, username: string, initialPassword: string): Promise<void> {
+  await logInFirstTime(page, username, initialPassword);
+  await page.getByRole('heading', { name: '二要素認証の設定' }).waitFor();
+  await page.getByRole('button', { name: '設定を開始' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+  await field(page, '確認コード(6 桁)').fill(await totpCode(secret, new Date()));
+  await page.getByRole('button', { name: '登録を完了' }).click();
+  await page.getByRole('heading', { name: 'リカバリーコード' }).waitFor();
+  await page.getByRole('button', { name: '保管しました。続行する' }).click();
+}
+
 /**
  * A TOTP code the server has not seen yet. The server accepts one step either side of now and
  * refuses a step already used, so after using step N we present the code an app would show

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Divider, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from '../../app/router.tsx';
 import { PATHS } from '../../app/routes.tsx';
 import { useCan } from '../../app/session.tsx';
@@ -6,6 +7,7 @@ import { useApiQuery } from '../../app/useApiQuery.ts';
 import { QueryView } from '../../app/QueryView.tsx';
 import { RoleBadges } from '../../components/RoleBadges.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { EditUnitModal } from './EditUnitModal.tsx';
 import { PersonEditor } from './PersonEditor.tsx';
 import { useUnitKindLabel } from './unitKind.ts';
 import { unitName, unitsApi, type Unit } from './units.api.ts';
@@ -16,25 +18,44 @@ export function UnitDetailPanel({ unitId, units, onChanged }: { unitId: string; 
   const kindLabel = useUnitKindLabel();
   const detail = useApiQuery(() => unitsApi.get(unitId), [unitId]);
   const parent = units.find((unit) => unit.id === detail.data?.parentId);
+  const [isEditing, setEditing] = useState(false);
 
   return (
     <Card withBorder component="section" aria-labelledby="unit-detail-title" data-testid="unit-detail" className="sticky-panel">
       <QueryView query={detail}>
         {(unit) => (
           <Stack gap="sm">
-            <div>
-              <Group gap="xs" wrap="wrap">
-                <Title order={2} size="h3" id="unit-detail-title">
-                  {unitName(unit, language)}
-                </Title>
-                <Badge variant="light" tt="none">
-                  {kindLabel(unit.kind)}
-                </Badge>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {language === 'ja' ? unit.nameEn : unit.nameJa}
-              </Text>
-            </div>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <div>
+                <Group gap="xs" wrap="wrap">
+                  <Title order={2} size="h3" id="unit-detail-title">
+                    {unitName(unit, language)}
+                  </Title>
+                  <Badge variant="light" tt="none">
+                    {kindLabel(unit.kind)}
+                  </Badge>
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {language === 'ja' ? unit.nameEn : unit.nameJa}
+                </Text>
+              </div>
+              {can('unit.manage') && (
+                <Button size="xs" variant="light" onClick={() => setEditing(true)} style={{ flexShrink: 0 }}>
+                  {t('common.edit')}
+                </Button>
+              )}
+            </Group>
+            {isEditing && (
+              <EditUnitModal
+                unit={unit}
+                units={units}
+                onClose={() => setEditing(false)}
+                onSaved={() => {
+                  detail.reload();
+                  onChanged();
+                }}
+              />
+            )}
             <Table variant="vertical" layout="fixed" withTableBorder={false}>
               <Table.Tbody>
                 <Table.Tr>

@@ -1,14 +1,16 @@
 // 部署一覧: the directory tree on one side, the selected unit on the other; the general manager
 // (サイバーセキュリティ総括責任者) at the top.
-import { Card, Grid, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import type { PageProps } from '../../app/routes.tsx';
+import { Button, Card, Grid, Text, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import { navigate } from '../../app/router.tsx';
+import { PATHS, type PageProps } from '../../app/routes.tsx';
 import { useCan } from '../../app/session.tsx';
 import { useApiQuery } from '../../app/useApiQuery.ts';
 import { QueryView } from '../../app/QueryView.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CreateUnitModal } from './CreateUnitModal.tsx';
 import { PersonEditor } from './PersonEditor.tsx';
 import { UnitDetailPanel } from './UnitDetailPanel.tsx';
 import { UnitTree } from './UnitTree.tsx';
@@ -17,14 +19,40 @@ import { unitsApi, type Unit } from './units.api.ts';
 
 export function UnitsPage({ params }: PageProps) {
   const { t } = useI18n();
+  const can = useCan();
   const units = useApiQuery(() => unitsApi.list());
   const selectedId = params.unitId ?? null;
+  const [isCreating, setCreating] = useState(false);
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  useEffect(() => {
+    // Select the new unit once the reloaded list has it, so the tree can show where it sits.
+    if (createdId === null || !units.data?.some((unit) => unit.id === createdId)) return;
+    setCreatedId(null);
+    navigate(PATHS.unit(createdId));
+  }, [units.data, createdId]);
+  const createButton = can('unit.manage') && (
+    <Button onClick={() => setCreating(true)} disabled={units.data === null}>
+      {t('units.create')}
+    </Button>
+  );
 
   return (
     <>
-      <PageHeading title={t('units.title')} />
+      <PageHeading title={t('units.title')} actions={createButton} />
       <GeneralManagerCard />
       <QueryView query={units}>{(items) => <Directory units={items} selectedId={selectedId} onChanged={units.reload} />}</QueryView>
+      {isCreating && units.data && (
+        <CreateUnitModal
+          units={units.data}
+          parentId={units.data.some((unit) => unit.id === selectedId) ? selectedId : null}
+          onClose={() => setCreating(false)}
+          onCreated={(created) => {
+            setCreating(false);
+            setCreatedId(created.id);
+            units.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -60,6 +88,11 @@ function Directory({ units, selectedId, onChanged }: { units: readonly Unit[]; s
     if (selectedId) for (const id of ancestorsOf(units, selectedId)) open.add(id);
     return open;
   });
+  useEffect(() => {
+    if (!selectedId) return;
+    const needed = ancestorsOf(units, selectedId);
+    setExpanded((current) => (needed.every((id) => current.has(id)) ? current : new Set([...current, ...needed])));
+  }, [units, selectedId]);
   const [query, setQuery] = useState('');
   const needle = query.trim().toLowerCase();
 
