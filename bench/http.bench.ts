@@ -10,10 +10,18 @@ const CONNECTIONS = 20;
 
 async function authenticatedHeaders(base: string): Promise<Record<string, string>> {
   const { spawnSync } = await import('node:child_process');
-  const created = spawnSync(process.execPath, ['bin/koban.js', 'user', 'create', 'bench', '--role', 'cyber_analyst'], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+  const created = spawnSync(process.execPath, ['bin/koban.js', 'user', 'create', 'bench', '--role', 'cyber_analyst'], {
+    cwd: ROOT,
+    env: process.env,
+    encoding: 'utf8',
+  });
   const password = /([A-Za-z0-9]{16})\s*$/.exec(created.stdout)?.[1];
   if (!password) throw new Error(`user create failed: ${created.stdout}${created.stderr}`);
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password }),
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await login.json()) as { csrfToken: string };
   const changed = await fetch(`${base}/api/auth/password`, {
@@ -29,7 +37,13 @@ export async function run(): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'koban-bench-'));
   const kobanPort = await freePort();
   const barePort = await freePort();
-  const env = { KOBAN_DATA_DIR: dataDir, KOBAN_PORT: String(kobanPort), KOBAN_HOST: '127.0.0.1', KOBAN_LOG_LEVEL: 'warn', KOBAN_RATE_LIMIT_PER_MINUTE: '100000000' };
+  const env = {
+    KOBAN_DATA_DIR: dataDir,
+    KOBAN_PORT: String(kobanPort),
+    KOBAN_HOST: '127.0.0.1',
+    KOBAN_LOG_LEVEL: 'warn',
+    KOBAN_RATE_LIMIT_PER_MINUTE: '100000000',
+  };
   Object.assign(process.env, env);
   const koban = await startProcess(['bin/koban.js', 'serve'], env, /Koban .*(起動|listening)/);
   const bare = await startProcess(['--import', 'tsx', 'bench/bare-server.ts', String(barePort)], {}, /ready/);

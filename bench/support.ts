@@ -37,10 +37,14 @@ export type LoadResult = { requestsPerSecond: number; p99Ms: number; p50Ms: numb
 /** Runs autocannon as its own process, so the load generator does not share the server's event loop. */
 export function runAutocannon(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): LoadResult {
   const headerArgs = Object.entries(options.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/autocannon/autocannon.js'), '-j', '-c', String(options.connections), '-d', String(options.seconds), ...headerArgs, url], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/autocannon/autocannon.js'), '-j', '-c', String(options.connections), '-d', String(options.seconds), ...headerArgs, url],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (result.status !== 0) throw new Error(`autocannon failed: ${result.stderr}`);
   const json = JSON.parse(result.stdout) as { requests: { average: number }; latency: { p99: number; p50: number }; non2xx: number; errors: number };
   return { requestsPerSecond: json.requests.average, p99Ms: json.latency.p99, p50Ms: json.latency.p50, non2xx: json.non2xx, errors: json.errors };

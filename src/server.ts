@@ -8,7 +8,15 @@ import { createDatabase, migrateToLatest, type Database } from '#kernel/db/index
 import { createApp } from '#kernel/http/index.ts';
 import { createLogger, type Logger } from '#kernel/logger.ts';
 import type { KernelDeps } from '#kernel/services.ts';
-import { createCredentialCache, createSessionsService, createTokensService, createUsersService, registerAuthRoutes, registerTokensRoutes, registerUsersRoutes } from '#modules/accounts/index.ts';
+import {
+  createCredentialCache,
+  createSessionsService,
+  createTokensService,
+  createUsersService,
+  registerAuthRoutes,
+  registerTokensRoutes,
+  registerUsersRoutes,
+} from '#modules/accounts/index.ts';
 import { createAuditService, registerAuditRoutes } from '#modules/audit/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
 

@@ -23,7 +23,14 @@ const COMMANDS: Command[] = [
 ];
 
 function helpText(commands: Command[]): string {
-  return ['Koban — サイバー業務基盤 / cyber-operations platform', '', 'Usage:', ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`), '', '  --help   このヘルプ / this help'].join('\n');
+  return [
+    'Koban — サイバー業務基盤 / cyber-operations platform',
+    '',
+    'Usage:',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    '  --help   このヘルプ / this help',
+  ].join('\n');
 }
 
 function findCommand(words: string[]): { command: Command; rest: string[] } | { group: Command[] } | null {
@@ -82,8 +89,13 @@ export async function runCli(argv: string[], out: (line: string) => void, err: (
   }
 }
 
-const isMain = process.argv[1] !== undefined && (import.meta.url.endsWith(process.argv[1]) || process.argv[1].endsWith('bin/koban.js') || process.argv[1].endsWith('koban'));
+const isMain =
+  process.argv[1] !== undefined && (import.meta.url.endsWith(process.argv[1]) || process.argv[1].endsWith('bin/koban.js') || process.argv[1].endsWith('koban'));
 if (isMain) {
-  const code = await runCli(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+  const code = await runCli(
+    process.argv.slice(2),
+    (line) => process.stdout.write(`${line}\n`),
+    (line) => process.stderr.write(`${line}\n`),
+  );
   if (code !== 0 || !process.argv.slice(2).includes('serve')) process.exitCode = code;
 }

@@ -31,6 +31,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ KOBAN_CONFIG_FILE: file, KOBAN_LOCALE: 'ja' });
     assert.equal(config.port, 9000);
     assert.equal(config.locale, 'ja');
-    assert.throws(() => loadConfig({ KOBAN_CONFIG_FILE: join(dir, 'missing.json') }), (e: unknown) => e instanceof ConfigError && e.problems[0]?.variable === 'KOBAN_CONFIG_FILE');
+    assert.throws(
+      () => loadConfig({ KOBAN_CONFIG_FILE: join(dir, 'missing.json') }),
+      (e: unknown) => e instanceof ConfigError && e.problems[0]?.variable === 'KOBAN_CONFIG_FILE',
+    );
   });
 });

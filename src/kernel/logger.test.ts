@@ -13,7 +13,10 @@ describe('JSON logs', () => {
       },
     });
     const logger = createLogger({ logLevel: 'info' }, sink);
-    logger.info({ body: { password: 'hunter2hunter2', code: '123456' }, req: { headers: { authorization: 'Bearer kbn_secret', cookie: 'koban_session=abc' } } }, 'login');
+    logger.info(
+      { body: { password: 'hunter2hunter2', code: '123456' }, req: { headers: { authorization: 'Bearer kbn_secret', cookie: 'koban_session=abc' } } },
+      'login',
+    );
     const entry = JSON.parse(lines[0] ?? '{}');
     assert.equal(entry.body.password, '[redacted]');
     assert.equal(entry.body.code, '[redacted]');

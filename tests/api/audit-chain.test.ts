@@ -15,7 +15,11 @@ after(async () => ctx.close());
 async function writeEntries(count: number) {
   const { db } = ctx.koban.database;
   for (let i = 0; i < count; i += 1) {
-    await db.transaction().execute((trx) => ctx.koban.deps().audit.record(trx, { actor: SYSTEM_ACTOR, action: 'test.entry', target: { type: 'test', id: String(i) }, changes: { i } }));
+    await db
+      .transaction()
+      .execute((trx) =>
+        ctx.koban.deps().audit.record(trx, { actor: SYSTEM_ACTOR, action: 'test.entry', target: { type: 'test', id: String(i) }, changes: { i } }),
+      );
   }
 }
 
@@ -55,7 +59,10 @@ describe('audit chain', () => {
     await sql`update audit_entry set seq = seq + 1000 where seq >= ${newest.seq}`.execute(db);
     await sql`update audit_entry set seq = seq - 999 where seq >= ${newest.seq + 1000}`.execute(db);
     const forged = { ...removed, seq: newest.seq, id: 'forged', prev_hash: removed.hash, changes: '{"forged":true}' };
-    await db.insertInto('audit_entry').values({ ...forged, hash: hashAuditEntry(forged) }).execute();
+    await db
+      .insertInto('audit_entry')
+      .values({ ...forged, hash: hashAuditEntry(forged) })
+      .execute();
     const inserted = await verifyAuditChain(db);
     assert.deepEqual(inserted, { ok: false, count: newest.seq, seq: newest.seq + 1, problem: 'inserted' });
   });

@@ -47,7 +47,13 @@ describe('log-in', () => {
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Strict');
     assert.equal(response.json().stage, 'password_change');
-    const agent = makeAgent(ctx, { userId: user.userId, username: user.username, cookie: `koban_session=${cookie.value}`, csrf: response.json().csrfToken, totpSecret: null });
+    const agent = makeAgent(ctx, {
+      userId: user.userId,
+      username: user.username,
+      cookie: `koban_session=${cookie.value}`,
+      csrf: response.json().csrfToken,
+      totpSecret: null,
+    });
     const blocked = await agent.request('GET', '/api/units');
     assert.equal(blocked.statusCode, 403);
     assert.equal(blocked.json().error.code, 'auth.stage_incomplete');
@@ -109,7 +115,11 @@ describe('TOTP second factor', () => {
     ctx.clock.advanceMinutes(1);
     const second = await login(admin.username, NEW_PASSWORD);
     assert.equal(second.json().stage, 'totp');
-    const agent = makeAgent(ctx, { ...admin, cookie: `koban_session=${second.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`, csrf: second.json().csrfToken });
+    const agent = makeAgent(ctx, {
+      ...admin,
+      cookie: `koban_session=${second.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`,
+      csrf: second.json().csrfToken,
+    });
     assert.equal((await agent.request('GET', '/api/users')).json().error.code, 'auth.stage_incomplete');
     const wrong = await agent.request('POST', '/api/auth/totp', { code: '000000' });
     assert.equal(wrong.json().error.code, 'auth.invalid_totp');
@@ -119,7 +129,11 @@ describe('TOTP second factor', () => {
     assert.equal((await agent.request('GET', '/api/users')).statusCode, 200);
 
     const third = await login(admin.username, NEW_PASSWORD);
-    const again = makeAgent(ctx, { ...admin, cookie: `koban_session=${third.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`, csrf: third.json().csrfToken });
+    const again = makeAgent(ctx, {
+      ...admin,
+      cookie: `koban_session=${third.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`,
+      csrf: third.json().csrfToken,
+    });
     const replay = await again.request('POST', '/api/auth/totp', { code });
     assert.equal(replay.json().error.code, 'auth.invalid_totp');
   });
@@ -127,7 +141,12 @@ describe('TOTP second factor', () => {
   it('accepts each recovery code once in place of a TOTP code', async () => {
     const user = await createUser(ctx, ['manager']);
     const first = await login(user.username, user.password);
-    const agent = makeAgent(ctx, { ...user, cookie: `koban_session=${first.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`, csrf: first.json().csrfToken, totpSecret: null });
+    const agent = makeAgent(ctx, {
+      ...user,
+      cookie: `koban_session=${first.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`,
+      csrf: first.json().csrfToken,
+      totpSecret: null,
+    });
     await agent.request('POST', '/api/auth/password', { currentPassword: user.password, newPassword: NEW_PASSWORD });
     const enrolment = await agent.request('POST', '/api/auth/totp/enrolment');
     assert.match(enrolment.json().otpauthUri, /^otpauth:\/\/totp\//);
@@ -136,7 +155,12 @@ describe('TOTP second factor', () => {
     assert.equal(codes.length, 10);
     const useRecovery = async () => {
       const session = await login(user.username, NEW_PASSWORD);
-      const a = makeAgent(ctx, { ...user, cookie: `koban_session=${session.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`, csrf: session.json().csrfToken, totpSecret: null });
+      const a = makeAgent(ctx, {
+        ...user,
+        cookie: `koban_session=${session.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}`,
+        csrf: session.json().csrfToken,
+        totpSecret: null,
+      });
       return a.request('POST', '/api/auth/totp', { code: (codes[0] ?? '').toUpperCase() });
     };
     assert.equal((await useRecovery()).json().stage, 'active');

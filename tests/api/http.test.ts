@@ -64,7 +64,12 @@ describe('HTTP error model', () => {
         codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).statusCode);
       }
       assert.deepEqual(codes.slice(0, 3), [401, 401, 401]);
-      const last = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, headers: { 'accept-language': 'en' } });
+      const last = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'nobody', password: 'x' },
+        headers: { 'accept-language': 'en' },
+      });
       assert.equal(last.statusCode, 429);
       assert.equal(last.json().error.code, 'request.rate_limited');
     } finally {

@@ -11,7 +11,13 @@ let someoneId: string;
 before(async () => {
   ctx = await makeTestContext();
   unitId = (await ctx.koban.services.units.findIdByCode('station_mito')) ?? '';
-  someoneId = (await ctx.koban.services.users.create({ type: 'system', id: null }, { username: 'someone', displayName: '誰か', roles: ['cyber_analyst'], unitId: null }, null)).user.id;
+  someoneId = (
+    await ctx.koban.services.users.create(
+      { type: 'system', id: null },
+      { username: 'someone', displayName: '誰か', roles: ['cyber_analyst'], unitId: null },
+      null,
+    )
+  ).user.id;
 });
 after(async () => ctx.close());
 
@@ -24,7 +30,10 @@ const attempts: Record<string, Attempt> = {
   resetPassword: { name: 'reset a password', call: (a) => a.request('POST', `/api/users/${someoneId}/reset-password`) },
   listUnits: { name: 'read the unit directory', call: (a) => a.request('GET', '/api/units') },
   editUnit: { name: 'edit a unit', call: (a) => a.request('PATCH', `/api/units/${unitId}`, { nameJa: '改ざん' }) },
-  createUnit: { name: 'create a unit', call: (a) => a.request('POST', '/api/units', { code: 'rogue', parentId: null, kind: 'office', nameJa: 'x', nameEn: 'x' }) },
+  createUnit: {
+    name: 'create a unit',
+    call: (a) => a.request('POST', '/api/units', { code: 'rogue', parentId: null, kind: 'office', nameJa: 'x', nameEn: 'x' }),
+  },
   setLiaison: { name: 'name a liaison', call: (a) => a.request('PUT', `/api/units/${unitId}/liaison`, { userId: someoneId }) },
   setGeneralManager: { name: 'name the general manager', call: (a) => a.request('PUT', '/api/units/general-manager', { userId: someoneId }) },
   readAudit: { name: 'read the audit log', call: (a) => a.request('GET', '/api/audit') },
@@ -38,7 +47,19 @@ const forbidden: Record<Role, (keyof typeof attempts)[]> = {
   cyber_analyst: ['createUser', 'editUser', 'resetPassword', 'editUnit', 'createUnit', 'setLiaison', 'setGeneralManager', 'readAudit', 'verifyAudit'],
   station_officer: ['createUser', 'editUser', 'resetPassword', 'editUnit', 'createUnit', 'setLiaison', 'setGeneralManager', 'readAudit', 'verifyAudit'],
   csirt: ['createUser', 'editUser', 'resetPassword', 'editUnit', 'createUnit', 'setLiaison', 'setGeneralManager', 'verifyAudit'],
-  partner: ['listUsers', 'createUser', 'editUser', 'resetPassword', 'listUnits', 'editUnit', 'createUnit', 'setLiaison', 'setGeneralManager', 'readAudit', 'verifyAudit'],
+  partner: [
+    'listUsers',
+    'createUser',
+    'editUser',
+    'resetPassword',
+    'listUnits',
+    'editUnit',
+    'createUnit',
+    'setLiaison',
+    'setGeneralManager',
+    'readAudit',
+    'verifyAudit',
+  ],
 };
 
 describe('authorisation per role', () => {

@@ -39,7 +39,11 @@ describe('M1.1 unit directory', () => {
   });
 
   it('names a liaison per unit and the cybersecurity general manager, and records both in the audit log', async () => {
-    const liaison = await ctx.koban.services.users.create({ type: 'system', id: null }, { username: 'liaison1', displayName: '連携 太郎', roles: ['station_officer'], unitId: null }, null);
+    const liaison = await ctx.koban.services.users.create(
+      { type: 'system', id: null },
+      { username: 'liaison1', displayName: '連携 太郎', roles: ['station_officer'], unitId: null },
+      null,
+    );
     const mito = (await units()).find((u) => u.code === 'station_mito');
     assert.ok(mito);
     const before = await auditCount();
@@ -59,15 +63,28 @@ describe('M1.1 unit directory', () => {
   it('shows a unit with its members', async () => {
     const planning = (await units()).find((u) => u.code === 'cyber_planning');
     assert.ok(planning);
-    await ctx.koban.services.users.create({ type: 'system', id: null }, { username: 'planner', displayName: '企画 花子', roles: ['cyber_analyst'], unitId: planning.id }, null);
+    await ctx.koban.services.users.create(
+      { type: 'system', id: null },
+      { username: 'planner', displayName: '企画 花子', roles: ['cyber_analyst'], unitId: planning.id },
+      null,
+    );
     const detail = (await admin.request('GET', `/api/units/${planning.id}`)).json();
-    assert.deepEqual(detail.members.map((m: { username: string }) => m.username), ['planner']);
+    assert.deepEqual(
+      detail.members.map((m: { username: string }) => m.username),
+      ['planner'],
+    );
   });
 
   it('creates and edits units, refusing a duplicate code, an unknown parent and a cycle', async () => {
     const hq = (await units()).find((u) => u.code === 'ibaraki_hq');
     assert.ok(hq);
-    const created = await admin.request('POST', '/api/units', { code: 'cyber_strategy_office', parentId: hq.id, kind: 'office', nameJa: 'サイバー戦略推進室', nameEn: 'Cyber Strategy Office' });
+    const created = await admin.request('POST', '/api/units', {
+      code: 'cyber_strategy_office',
+      parentId: hq.id,
+      kind: 'office',
+      nameJa: 'サイバー戦略推進室',
+      nameEn: 'Cyber Strategy Office',
+    });
     assert.equal(created.statusCode, 201);
     const duplicate = await admin.request('POST', '/api/units', { code: 'cyber_strategy_office', parentId: hq.id, kind: 'office', nameJa: 'x', nameEn: 'x' });
     assert.equal(duplicate.statusCode, 409);
@@ -77,7 +94,10 @@ describe('M1.1 unit directory', () => {
     const cycle = await admin.request('PATCH', `/api/units/${hq.id}`, { parentId: created.json().id });
     assert.equal(cycle.statusCode, 409);
     assert.equal(cycle.json().error.code, 'unit.cycle');
-    const renamed = await admin.request('PATCH', `/api/units/${created.json().id as string}`, { nameEn: 'Cyber Strategy Promotion Office', phone: '029-301-0110' });
+    const renamed = await admin.request('PATCH', `/api/units/${created.json().id as string}`, {
+      nameEn: 'Cyber Strategy Promotion Office',
+      phone: '029-301-0110',
+    });
     assert.equal(renamed.json().nameEn, 'Cyber Strategy Promotion Office');
   });
 
@@ -103,7 +123,12 @@ describe('M1.1 unit directory', () => {
 
 describe('user administration', () => {
   it('creates a user with a one-time password that must be changed, and disabling ends their sessions', async () => {
-    const created = await admin.request('POST', '/api/users', { username: 'newofficer', displayName: '新任 巡査', roles: ['station_officer'], email: 'officer@example.jp' });
+    const created = await admin.request('POST', '/api/users', {
+      username: 'newofficer',
+      displayName: '新任 巡査',
+      roles: ['station_officer'],
+      email: 'officer@example.jp',
+    });
     assert.equal(created.statusCode, 201);
     const { user, initialPassword } = created.json();
     assert.equal(user.mustChangePassword, true);

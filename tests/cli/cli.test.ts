@@ -32,7 +32,8 @@ describe('koban CLI', () => {
   it('prints help for every command and exits 0; an unknown command exits 1', () => {
     const help = koban(['--help']);
     assert.equal(help.code, 0);
-    for (const name of ['serve', 'migrate', 'user create', 'user reset-password', 'user disable', 'unit list', 'audit verify', 'backup', 'restore']) assert.ok(help.out.includes(`koban ${name}`), name);
+    for (const name of ['serve', 'migrate', 'user create', 'user reset-password', 'user disable', 'unit list', 'audit verify', 'backup', 'restore'])
+      assert.ok(help.out.includes(`koban ${name}`), name);
     assert.equal(koban(['user', 'create', '--help']).code, 0);
     assert.match(koban(['user', 'create', '--help']).out, /--role/);
     assert.equal(koban(['frobnicate']).code, 1);
@@ -71,7 +72,7 @@ describe('koban CLI', () => {
     assert.match(ok.out, /^OK/);
     const sqlite = new Database(join(dataDir, 'koban.db'));
     const row = sqlite.prepare("select seq from audit_entry where action = 'user.created' order by seq limit 1").get() as { seq: number };
-    sqlite.prepare("update audit_entry set changes = '{\"username\":\"someone-else\"}' where seq = ?").run(row.seq);
+    sqlite.prepare('update audit_entry set changes = \'{"username":"someone-else"}\' where seq = ?').run(row.seq);
     sqlite.close();
     const broken = koban(['audit', 'verify']);
     assert.equal(broken.code, 1);
@@ -116,7 +117,14 @@ describe('koban serve', () => {
     const { spawn } = await import('node:child_process');
     const serveDir = join(root, 'serve-data');
     const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { PATH: process.env.PATH ?? '', KOBAN_DATA_DIR: serveDir, KOBAN_LOG_LEVEL: 'silent', KOBAN_PORT: '0', KOBAN_HOST: '127.0.0.1', KOBAN_WEB_DIST: join(root, 'none') },
+      env: {
+        PATH: process.env.PATH ?? '',
+        KOBAN_DATA_DIR: serveDir,
+        KOBAN_LOG_LEVEL: 'silent',
+        KOBAN_PORT: '0',
+        KOBAN_HOST: '127.0.0.1',
+        KOBAN_WEB_DIST: join(root, 'none'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -4,7 +4,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, field, freshTotpCode, launchBrowser, NEW_PASSWORD, openPage, shot, startKoban, submitLogin, totpCode, type RunningKoban } from './support.ts';
+import {
+  createUser,
+  field,
+  freshTotpCode,
+  launchBrowser,
+  NEW_PASSWORD,
+  openPage,
+  shot,
+  startKoban,
+  submitLogin,
+  totpCode,
+  type RunningKoban,
+} from './support.ts';
 
 let server: RunningKoban;
 let browser: Browser;

@@ -3,7 +3,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, field, launchBrowser, logInFirstTime, NEW_PASSWORD, openPage, shot, startKoban, submitLogin, switchLanguage, type RunningKoban } from './support.ts';
+import {
+  createUser,
+  field,
+  launchBrowser,
+  logInFirstTime,
+  NEW_PASSWORD,
+  openPage,
+  shot,
+  startKoban,
+  submitLogin,
+  switchLanguage,
+  type RunningKoban,
+} from './support.ts';
 
 let server: RunningKoban;
 let browser: Browser;

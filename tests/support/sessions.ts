@@ -36,7 +36,11 @@ export function makeAgent(ctx: TestContext, user: { userId: string; username: st
 let counter = 0;
 
 export async function createUser(ctx: TestContext, roles: Role[], username = `user${++counter}`) {
-  const created = await ctx.koban.services.users.create({ type: 'system', id: null }, { username, displayName: `${username} 表示名`, roles, unitId: null }, null);
+  const created = await ctx.koban.services.users.create(
+    { type: 'system', id: null },
+    { username, displayName: `${username} 表示名`, roles, unitId: null },
+    null,
+  );
   return { userId: created.user.id, username, password: created.initialPassword };
 }
 

@@ -7,7 +7,10 @@ import { flagValue, requirePositional, UsageError, type Command } from '../comma
 const CLI_ACTOR = { type: 'cli' as const, id: null };
 
 function parseRoles(value: string | undefined): Role[] {
-  const names = (value ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const names = (value ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError('--role is required (admin, cyber_investigator, cyber_analyst, station_officer, csirt, manager, partner)');
   const roles = names.filter(isRole);
   if (roles.length !== names.length) throw new UsageError(`unknown role in "${value ?? ''}"`);

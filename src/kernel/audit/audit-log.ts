@@ -58,7 +58,10 @@ export function createAuditLog({ dialect, clock }: { dialect: DialectName; clock
         request_id: input.requestId ?? null,
         prev_hash: last?.hash ?? GENESIS_HASH,
       };
-      await trx.insertInto('audit_entry').values({ ...entry, hash: hashAuditEntry(entry) }).execute();
+      await trx
+        .insertInto('audit_entry')
+        .values({ ...entry, hash: hashAuditEntry(entry) })
+        .execute();
     },
   };
 }

@@ -99,7 +99,10 @@ export async function createApp({ config, logger, authenticator, isReady, regist
   typed.get('/healthz', { config: { access: 'public', rateLimit: false }, schema: { hide: true } }, () => Promise.resolve({ status: 'ok' }));
   typed.get(
     '/readyz',
-    { config: { access: 'public', rateLimit: false }, schema: { hide: true, response: { 200: z.object({ status: z.string() }), 503: z.object({ status: z.string() }) } } },
+    {
+      config: { access: 'public', rateLimit: false },
+      schema: { hide: true, response: { 200: z.object({ status: z.string() }), 503: z.object({ status: z.string() }) } },
+    },
     async (_request, reply) => ((await isReady()) ? { status: 'ready' } : reply.status(503).send({ status: 'not_ready' })),
   );
 

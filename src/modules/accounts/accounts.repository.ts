@@ -30,7 +30,10 @@ export function listUsersOfUnit(db: Executor, unitId: string): Promise<AppUserRo
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -47,7 +50,10 @@ export async function countActiveAdmins(db: Executor): Promise<number> {
 
 export async function insertUser(db: Executor, user: NewAppUser, roles: string[]): Promise<void> {
   await db.insertInto('app_user').values(user).execute();
-  await db.insertInto('user_role').values(roles.map((role) => ({ user_id: user.id, role }))).execute();
+  await db
+    .insertInto('user_role')
+    .values(roles.map((role) => ({ user_id: user.id, role })))
+    .execute();
 }
 
 export async function updateUser(db: Executor, id: string, changes: AppUserUpdate): Promise<void> {
@@ -56,14 +62,20 @@ export async function updateUser(db: Executor, id: string, changes: AppUserUpdat
 
 export async function replaceRoles(db: Executor, userId: string, roles: string[]): Promise<void> {
   await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
-  await db.insertInto('user_role').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  await db
+    .insertInto('user_role')
+    .values(roles.map((role) => ({ user_id: userId, role })))
+    .execute();
 }
 
 export function insertSession(
   db: Executor,
   session: { id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string; ip: string | null; user_agent: string | null },
 ) {
-  return db.insertInto('session').values({ ...session, mfa_verified: 0, last_seen_at: session.created_at }).execute();
+  return db
+    .insertInto('session')
+    .values({ ...session, mfa_verified: 0, last_seen_at: session.created_at })
+    .execute();
 }
 
 export function findSession(db: Executor, id: string) {
@@ -90,7 +102,10 @@ export function deleteSessionsOfUser(db: Executor, userId: string, exceptId: str
 
 export async function replaceRecoveryCodes(db: Executor, userId: string, codes: { id: string; code_hash: string }[]): Promise<void> {
   await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-  await db.insertInto('recovery_code').values(codes.map((c) => ({ ...c, user_id: userId, used_at: null }))).execute();
+  await db
+    .insertInto('recovery_code')
+    .values(codes.map((c) => ({ ...c, user_id: userId, used_at: null })))
+    .execute();
 }
 
 export function findUnusedRecoveryCode(db: Executor, userId: string, codeHash: string) {
@@ -111,7 +126,10 @@ export function insertApiToken(
   db: Executor,
   token: { id: string; user_id: string; name: string; token_hash: string; scopes: string; created_at: string; expires_at: string | null },
 ) {
-  return db.insertInto('api_token').values({ ...token, last_used_at: null, revoked_at: null }).execute();
+  return db
+    .insertInto('api_token')
+    .values({ ...token, last_used_at: null, revoked_at: null })
+    .execute();
 }
 
 export function findApiTokenByHash(db: Executor, tokenHash: string) {

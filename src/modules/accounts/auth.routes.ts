@@ -14,9 +14,16 @@ export function registerAuthRoutes(base: FastifyInstance, sessions: SessionsServ
 
   app.post(
     '/api/auth/login',
-    { config: { access: 'public', rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } }, schema: { tags, body: LoginInput, response: { 200: SessionView } } },
+    {
+      config: { access: 'public', rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: { tags, body: LoginInput, response: { 200: SessionView } },
+    },
     async (request, reply) => {
-      const { token, auth, user } = await sessions.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id });
+      const { token, auth, user } = await sessions.login(request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      });
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, isSecureRequest(config, request.protocol)));
       return presentSession(auth, user);
     },
@@ -33,22 +40,37 @@ export function registerAuthRoutes(base: FastifyInstance, sessions: SessionsServ
     return reply.status(204).send(null);
   });
 
-  app.post('/api/auth/totp', { config: { access: 'session', rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } }, schema: { tags, body: TotpInput, response: { 200: SessionView } } }, async (request) => {
-    const { auth, user } = await sessions.verifySecondFactor(requireAuth(request), request.body.code, request.id);
-    return presentSession(auth, user);
-  });
+  app.post(
+    '/api/auth/totp',
+    {
+      config: { access: 'session', rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: { tags, body: TotpInput, response: { 200: SessionView } },
+    },
+    async (request) => {
+      const { auth, user } = await sessions.verifySecondFactor(requireAuth(request), request.body.code, request.id);
+      return presentSession(auth, user);
+    },
+  );
 
-  app.post('/api/auth/password', { config: { access: 'session' }, schema: { tags, body: PasswordChangeInput, response: { 200: SessionView } } }, async (request) => {
-    const { auth, user } = await sessions.changePassword(requireAuth(request), request.body, request.id);
-    return presentSession(auth, user);
-  });
+  app.post(
+    '/api/auth/password',
+    { config: { access: 'session' }, schema: { tags, body: PasswordChangeInput, response: { 200: SessionView } } },
+    async (request) => {
+      const { auth, user } = await sessions.changePassword(requireAuth(request), request.body, request.id);
+      return presentSession(auth, user);
+    },
+  );
 
   app.post('/api/auth/totp/enrolment', { config: { access: 'session' }, schema: { tags, response: { 200: TotpEnrolment } } }, async (request) =>
     sessions.startTotpEnrolment(requireAuth(request), request.id),
   );
 
-  app.post('/api/auth/totp/enrolment/confirm', { config: { access: 'session' }, schema: { tags, body: TotpInput, response: { 200: TotpConfirmation } } }, async (request) => {
-    const { recoveryCodes, auth, user } = await sessions.confirmTotpEnrolment(requireAuth(request), request.body.code, request.id);
-    return { recoveryCodes, session: presentSession(auth, user) };
-  });
+  app.post(
+    '/api/auth/totp/enrolment/confirm',
+    { config: { access: 'session' }, schema: { tags, body: TotpInput, response: { 200: TotpConfirmation } } },
+    async (request) => {
+      const { recoveryCodes, auth, user } = await sessions.confirmTotpEnrolment(requireAuth(request), request.body.code, request.id);
+      return { recoveryCodes, session: presentSession(auth, user) };
+    },
+  );
 }

@@ -52,14 +52,27 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
   // The user row each resolved credential was built from, so describing the session costs no query.
   const userOfAuth = new WeakMap<RequestAuth, AppUserRow>();
 
-  function buildAuth(user: AppUserRow, roles: Role[], session: SessionRow | null, credential: { via: Actor['via']; id: string; scopes?: string[] }): RequestAuth {
+  function buildAuth(
+    user: AppUserRow,
+    roles: Role[],
+    session: SessionRow | null,
+    credential: { via: Actor['via']; id: string; scopes?: string[] },
+  ): RequestAuth {
     const stage = credential.via === 'session' ? stageOf(user, roles, session) : 'active';
     let permissions = stage === 'active' ? permissionsOf(roles) : new Set<Permission>();
     if (credential.scopes) {
       const scopes = new Set(credential.scopes);
       permissions = new Set([...permissions].filter((p) => scopes.has(p)));
     }
-    const actor: Actor = { userId: user.id, username: user.username, roles, unitId: user.unit_id, permissions, via: credential.via, credentialId: credential.id };
+    const actor: Actor = {
+      userId: user.id,
+      username: user.username,
+      roles,
+      unitId: user.unit_id,
+      permissions,
+      via: credential.via,
+      credentialId: credential.id,
+    };
     const auth: RequestAuth = { stage, actor, sessionId: session?.id ?? null, csrfToken: session?.csrf_token ?? null };
     userOfAuth.set(auth, user);
     return auth;
@@ -135,7 +148,12 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       await write(async (trx) => {
         await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
         await repo.insertSession(trx, session);
-        await audit.record(trx, { actor: { type: 'user', id: user.id }, action: 'auth.login', target: { type: 'user', id: user.id }, requestId: meta.requestId });
+        await audit.record(trx, {
+          actor: { type: 'user', id: user.id },
+          action: 'auth.login',
+          target: { type: 'user', id: user.id },
+          requestId: meta.requestId,
+        });
       });
       const stored = await repo.findSession(db, session.id);
       const roles = rolesOf(await repo.findRolesOfUser(db, user.id));
@@ -186,7 +204,12 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       const sessionId = auth.sessionId;
       await write(async (trx) => {
         await repo.deleteSession(trx, sessionId);
-        await audit.record(trx, { actor: { type: 'user', id: auth.actor.userId }, action: 'auth.logout', target: { type: 'user', id: auth.actor.userId }, requestId });
+        await audit.record(trx, {
+          actor: { type: 'user', id: auth.actor.userId },
+          action: 'auth.logout',
+          target: { type: 'user', id: auth.actor.userId },
+          requestId,
+        });
       });
     },
 
@@ -246,7 +269,12 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       const secret = newTotpSecret();
       await write(async (trx) => {
         await repo.updateUser(trx, user.id, { totp_secret: secret, updated_at: clock.now().toISOString() });
-        await audit.record(trx, { actor: { type: 'user', id: user.id }, action: 'auth.totp_enrolment_started', target: { type: 'user', id: user.id }, requestId });
+        await audit.record(trx, {
+          actor: { type: 'user', id: user.id },
+          action: 'auth.totp_enrolment_started',
+          target: { type: 'user', id: user.id },
+          requestId,
+        });
       });
       return { secret, otpauthUri: totpUri(secret, user.username) };
     },
@@ -261,7 +289,11 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       const recoveryCodes = Array.from({ length: 10 }, newRecoveryCode);
       await write(async (trx) => {
         await repo.updateUser(trx, user.id, { totp_enabled: 1, totp_last_step: step, updated_at: clock.now().toISOString() });
-        await repo.replaceRecoveryCodes(trx, user.id, recoveryCodes.map((c) => ({ id: newId(), code_hash: sha256Hex(c) })));
+        await repo.replaceRecoveryCodes(
+          trx,
+          user.id,
+          recoveryCodes.map((c) => ({ id: newId(), code_hash: sha256Hex(c) })),
+        );
         await repo.markSessionVerified(trx, sessionId);
         await audit.record(trx, { actor: { type: 'user', id: user.id }, action: 'auth.totp_enabled', target: { type: 'user', id: user.id }, requestId });
       });

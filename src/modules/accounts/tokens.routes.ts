@@ -14,12 +14,18 @@ export function registerTokensRoutes(base: FastifyInstance, tokens: TokensServic
     items: await tokens.list(requireAuth(request).actor),
   }));
 
-  app.post('/api/tokens', { config: { access: 'token.own' }, schema: { tags, body: CreateApiTokenInput, response: { 201: CreatedApiToken } } }, async (request, reply) =>
-    reply.status(201).send(await tokens.create(requireAuth(request).actor, request.body, request.id)),
+  app.post(
+    '/api/tokens',
+    { config: { access: 'token.own' }, schema: { tags, body: CreateApiTokenInput, response: { 201: CreatedApiToken } } },
+    async (request, reply) => reply.status(201).send(await tokens.create(requireAuth(request).actor, request.body, request.id)),
   );
 
-  app.delete('/api/tokens/:tokenId', { config: { access: 'token.own' }, schema: { tags, params: TokenIdParams, response: { 204: z.null() } } }, async (request, reply) => {
-    await tokens.revoke(requireAuth(request).actor, request.params.tokenId, request.id);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/api/tokens/:tokenId',
+    { config: { access: 'token.own' }, schema: { tags, params: TokenIdParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await tokens.revoke(requireAuth(request).actor, request.params.tokenId, request.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -16,13 +16,20 @@ export function registerUsersRoutes(base: FastifyInstance, users: UsersService):
     users.get(request.params.userId),
   );
 
-  app.post('/api/users', { config: { access: 'user.manage' }, schema: { tags, body: CreateUserInput, response: { 201: UserWithPassword } } }, async (request, reply) => {
-    const created = await users.create(auditActorOf(requireAuth(request).actor), request.body, request.id);
-    return reply.status(201).send(created);
-  });
+  app.post(
+    '/api/users',
+    { config: { access: 'user.manage' }, schema: { tags, body: CreateUserInput, response: { 201: UserWithPassword } } },
+    async (request, reply) => {
+      const created = await users.create(auditActorOf(requireAuth(request).actor), request.body, request.id);
+      return reply.status(201).send(created);
+    },
+  );
 
-  app.patch('/api/users/:userId', { config: { access: 'user.manage' }, schema: { tags, params: UserIdParams, body: UpdateUserInput, response: { 200: UserSummary } } }, async (request) =>
-    users.update(auditActorOf(requireAuth(request).actor), requireAuth(request).actor.userId, request.params.userId, request.body, request.id),
+  app.patch(
+    '/api/users/:userId',
+    { config: { access: 'user.manage' }, schema: { tags, params: UserIdParams, body: UpdateUserInput, response: { 200: UserSummary } } },
+    async (request) =>
+      users.update(auditActorOf(requireAuth(request).actor), requireAuth(request).actor.userId, request.params.userId, request.body, request.id),
   );
 
   app.post(

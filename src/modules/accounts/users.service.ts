@@ -31,7 +31,10 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
   return {
     async list(): Promise<UserSummary[]> {
       const users = await repo.listUsers(db);
-      const roles = await repo.findRolesOfUsers(db, users.map((u) => u.id));
+      const roles = await repo.findRolesOfUsers(
+        db,
+        users.map((u) => u.id),
+      );
       return users.map((u) => presentUser(u, roles.get(u.id) ?? [], clock.now()));
     },
 
@@ -91,7 +94,9 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
       await assertUnit(input.unitId);
       const currentRoles = await repo.findRolesOfUser(db, userId);
       const losesAdmin =
-        currentRoles.includes('admin') && user.disabled_at === null && (input.disabled === true || (input.roles !== undefined && !input.roles.includes('admin')));
+        currentRoles.includes('admin') &&
+        user.disabled_at === null &&
+        (input.disabled === true || (input.roles !== undefined && !input.roles.includes('admin')));
       if (input.disabled === true && userId === actingUserId) throw new AppError(userErrors.cannot_disable_self);
       const now = clock.now().toISOString();
       const changes: AppUserUpdate = { updated_at: now };
@@ -140,7 +145,10 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
 
     listOfUnit: async (unitId: string): Promise<UserSummary[]> => {
       const users = await repo.listUsersOfUnit(db, unitId);
-      const roles = await repo.findRolesOfUsers(db, users.map((u) => u.id));
+      const roles = await repo.findRolesOfUsers(
+        db,
+        users.map((u) => u.id),
+      );
       return users.map((u) => presentUser(u, roles.get(u.id) ?? [], clock.now()));
     },
 

@@ -49,7 +49,10 @@ export async function listParentLinks(db: Executor): Promise<Map<string, string 
 }
 
 export async function countUnits(db: Executor): Promise<number> {
-  const row = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 

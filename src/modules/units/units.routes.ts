@@ -30,8 +30,10 @@ export function registerUnitsRoutes(base: FastifyInstance, units: UnitsService):
     reply.status(201).send(await units.create(auditActorOf(requireAuth(request).actor), request.body, request.id)),
   );
 
-  app.patch('/api/units/:unitId', { config: { access: 'unit.manage' }, schema: { tags, params: UnitIdParams, body: UpdateUnitInput, response: { 200: UnitView } } }, async (request) =>
-    units.update(auditActorOf(requireAuth(request).actor), request.params.unitId, request.body, request.id),
+  app.patch(
+    '/api/units/:unitId',
+    { config: { access: 'unit.manage' }, schema: { tags, params: UnitIdParams, body: UpdateUnitInput, response: { 200: UnitView } } },
+    async (request) => units.update(auditActorOf(requireAuth(request).actor), request.params.unitId, request.body, request.id),
   );
 
   app.put(

@@ -44,5 +44,9 @@ export function buildSeedRows(now: string): UnitRow[] {
 }
 
 export async function insertSeedUnits(trx: Executor, rows: UnitRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('unit').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('unit')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }

@@ -45,7 +45,13 @@ export function createUnitsService({ database, clock, audit }: KernelDeps, users
 
     async getWithMembers(unitId: string) {
       const unit = await load(unitId);
-      const members = (await users().listOfUnit(unitId)).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, disabled: u.disabled }));
+      const members = (await users().listOfUnit(unitId)).map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        roles: u.roles,
+        disabled: u.disabled,
+      }));
       return { ...unit, members };
     },
 
@@ -125,7 +131,13 @@ export function createUnitsService({ database, clock, audit }: KernelDeps, users
       await assertUser(userId);
       await db.transaction().execute(async (trx) => {
         await repo.setPost(trx, GENERAL_MANAGER_POST, userId, clock.now().toISOString());
-        await audit.record(trx, { actor, action: 'unit.general_manager_set', target: { type: 'org_post', id: GENERAL_MANAGER_POST }, changes: { userId }, requestId });
+        await audit.record(trx, {
+          actor,
+          action: 'unit.general_manager_set',
+          target: { type: 'org_post', id: GENERAL_MANAGER_POST },
+          changes: { userId },
+          requestId,
+        });
       });
       return this.getGeneralManager();
     },

@@ -31,7 +31,15 @@ export function Shell() {
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="sm" wrap="nowrap">
-              <Burger opened={isNavOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.toggle_navigation')} aria-expanded={isNavOpen} aria-controls="app-navbar" />
+              <Burger
+                opened={isNavOpen}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('app.toggle_navigation')}
+                aria-expanded={isNavOpen}
+                aria-controls="app-navbar"
+              />
               <Text component="span" fw={700} className="product-name">
                 {t('app.name')}
               </Text>

@@ -78,7 +78,10 @@ async function send(method: Method, path: string, body: unknown): Promise<{ stat
     }
   }
   if (!response.ok) {
-    const error = new ApiError(response.status, readErrorBody(json) ?? { code: `http.${response.status}`, message: '', details: {}, requestId: response.headers.get('x-request-id') });
+    const error = new ApiError(
+      response.status,
+      readErrorBody(json) ?? { code: `http.${response.status}`, message: '', details: {}, requestId: response.headers.get('x-request-id') },
+    );
     if (error.isUnauthenticated && !path.startsWith('/api/auth/')) state.onUnauthenticated(error);
     throw error;
   }

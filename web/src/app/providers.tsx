@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { SessionProvider } from './session.tsx';
 
-const FONT_STACK =
-  "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans CJK JP', 'Noto Sans JP', Meiryo, sans-serif";
+const FONT_STACK = "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans CJK JP', 'Noto Sans JP', Meiryo, sans-serif";
 
 const theme = createTheme({
   primaryColor: 'indigo',

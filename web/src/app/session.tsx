@@ -6,10 +6,7 @@ import { ApiError, api, configureApiClient } from './api.ts';
 
 export type Session = SessionView;
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'anonymous'; notice: ApiError | null }
-  | { status: 'signed-in'; session: Session };
+export type SessionState = { status: 'loading' } | { status: 'anonymous'; notice: ApiError | null } | { status: 'signed-in'; session: Session };
 
 type SessionValue = {
   state: SessionState;

@@ -49,7 +49,14 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeading title={t('audit.title')} actions={<Button variant="default" onClick={() => void load(null)} loading={isLoading}>{t('common.reload')}</Button>} />
+      <PageHeading
+        title={t('audit.title')}
+        actions={
+          <Button variant="default" onClick={() => void load(null)} loading={isLoading}>
+            {t('common.reload')}
+          </Button>
+        }
+      />
       {can('audit.verify') && <AuditVerifyButton />}
       <ErrorMessage error={error} />
       <Table.ScrollContainer minWidth={760}>

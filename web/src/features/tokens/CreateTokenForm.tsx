@@ -55,8 +55,21 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: string) => v
             {t('tokens.create_title')}
           </Title>
           <ErrorMessage error={error} />
-          <TextInput label={t('tokens.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={problems.name ? t('validation.required') : serverProblems.name} required />
-          <Checkbox.Group label={t('tokens.scopes')} description={t('tokens.scopes_hint')} value={scopes} onChange={setScopes} error={problems.scopes ? t('tokens.scopes_required') : serverProblems.scopes} withAsterisk>
+          <TextInput
+            label={t('tokens.name')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={problems.name ? t('validation.required') : serverProblems.name}
+            required
+          />
+          <Checkbox.Group
+            label={t('tokens.scopes')}
+            description={t('tokens.scopes_hint')}
+            value={scopes}
+            onChange={setScopes}
+            error={problems.scopes ? t('tokens.scopes_required') : serverProblems.scopes}
+            withAsterisk
+          >
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={6} mt={6}>
               {session.permissions.map((permission) => (
                 <Checkbox key={permission} value={permission} label={permissionLabel(permission)} />

@@ -88,7 +88,13 @@ function TokensTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevo
                     {t('tokens.revoked')}
                   </Badge>
                 ) : (
-                  <Button size="compact-xs" color="red" variant="light" onClick={() => onRevoke(token)} aria-label={t('tokens.revoke_named', { name: token.name })}>
+                  <Button
+                    size="compact-xs"
+                    color="red"
+                    variant="light"
+                    onClick={() => onRevoke(token)}
+                    aria-label={t('tokens.revoke_named', { name: token.name })}
+                  >
                     {t('tokens.revoke')}
                   </Button>
                 )}

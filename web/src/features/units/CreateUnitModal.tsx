@@ -8,7 +8,16 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { fieldErrorsOf } from '../../components/fieldErrors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitFields } from './UnitFields.tsx';
-import { nextSortOrder, parentChoices, sortOrderOf, suggestedKind, validateUnitForm, withoutProblems, type UnitFormProblems, type UnitFormValues } from './unitForm.ts';
+import {
+  nextSortOrder,
+  parentChoices,
+  sortOrderOf,
+  suggestedKind,
+  validateUnitForm,
+  withoutProblems,
+  type UnitFormProblems,
+  type UnitFormValues,
+} from './unitForm.ts';
 import { unitsApi, type Unit } from './units.api.ts';
 
 type Props = { units: readonly Unit[]; parentId: string | null; onClose: () => void; onCreated: (unit: Unit) => void };
@@ -19,7 +28,14 @@ export function CreateUnitModal({ units, parentId, onClose, onCreated }: Props) 
   const { t, language } = useI18n();
   const parentOf = (id: string | null) => units.find((unit) => unit.id === id);
   const [code, setCode] = useState('');
-  const [values, setValues] = useState<UnitFormValues>(() => ({ nameJa: '', nameEn: '', kind: suggestedKind(parentOf(parentId)), parentId, phone: '', sortOrder: nextSortOrder(units, parentId) }));
+  const [values, setValues] = useState<UnitFormValues>(() => ({
+    nameJa: '',
+    nameEn: '',
+    kind: suggestedKind(parentOf(parentId)),
+    parentId,
+    phone: '',
+    sortOrder: nextSortOrder(units, parentId),
+  }));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [problems, setProblems] = useState<UnitFormProblems>({});
   const [error, setError] = useState<ApiError | null>(null);

@@ -44,7 +44,17 @@ export function PersonEditor({ label, person, canEdit, onSave, testId }: Props) 
   );
 }
 
-function PersonPicker({ label, current, onSave, onCancel }: { label: string; current: string | null; onSave: (userId: string | null) => Promise<void>; onCancel: () => void }) {
+function PersonPicker({
+  label,
+  current,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  current: string | null;
+  onSave: (userId: string | null) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const users = useApiQuery(() => usersApi.list());
   const [choice, setChoice] = useState<string | null>(current);

@@ -27,14 +27,29 @@ export function UnitFields({ values, onChange, problems, serverProblems, parents
   };
   const parentOptions = [
     { value: TOP_LEVEL, label: t('units.no_parent') },
-    ...parents.map((choice) => ({ value: choice.value, label: choice.parentName ? t('units.name_with_parent', { name: choice.name, parent: choice.parentName }) : choice.name })),
+    ...parents.map((choice) => ({
+      value: choice.value,
+      label: choice.parentName ? t('units.name_with_parent', { name: choice.name, parent: choice.parentName }) : choice.name,
+    })),
   ];
 
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={t('units.name_ja')} value={values.nameJa} onChange={(event) => onChange({ nameJa: event.currentTarget.value })} error={message('nameJa')} required />
-        <TextInput label={t('units.name_en')} value={values.nameEn} onChange={(event) => onChange({ nameEn: event.currentTarget.value })} error={message('nameEn')} required />
+        <TextInput
+          label={t('units.name_ja')}
+          value={values.nameJa}
+          onChange={(event) => onChange({ nameJa: event.currentTarget.value })}
+          error={message('nameJa')}
+          required
+        />
+        <TextInput
+          label={t('units.name_en')}
+          value={values.nameEn}
+          onChange={(event) => onChange({ nameEn: event.currentTarget.value })}
+          error={message('nameEn')}
+          required
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select

@@ -55,7 +55,12 @@ function TreeItem({ node, expanded, onToggle, selectedId }: { node: TreeNode } &
           <span className="unit-toggle-spacer" aria-hidden="true" />
         )}
         {node.type === 'unit' ? (
-          <UnstyledButton component={Link} href={PATHS.unit(node.unit.id)} className="unit-select" aria-current={selectedId === node.unit.id ? 'true' : undefined}>
+          <UnstyledButton
+            component={Link}
+            href={PATHS.unit(node.unit.id)}
+            className="unit-select"
+            aria-current={selectedId === node.unit.id ? 'true' : undefined}
+          >
             <Text component="span" size="sm">
               {label}
             </Text>

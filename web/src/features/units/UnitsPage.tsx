@@ -128,7 +128,13 @@ function Directory({ units, selectedId, onChanged }: { units: readonly Unit[]; s
     <Grid gap="md">
       <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 2, md: 1 }}>
         <Card withBorder component="section" aria-label={t('units.tree_label')}>
-          <TextInput label={t('units.filter')} placeholder={t('units.filter_placeholder')} value={query} onChange={(event) => setQuery(event.currentTarget.value)} mb="sm" />
+          <TextInput
+            label={t('units.filter')}
+            placeholder={t('units.filter_placeholder')}
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+            mb="sm"
+          />
           {visible.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('common.nothing_found')}

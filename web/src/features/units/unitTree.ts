@@ -4,7 +4,8 @@
 import type { MessageKey } from '../../i18n/i18n.tsx';
 import type { Unit } from './units.api.ts';
 
-export type TreeNode = { type: 'unit'; id: string; unit: Unit; children: TreeNode[] } | { type: 'group'; id: string; labelKey: MessageKey; children: TreeNode[] };
+export type TreeNode =
+  { type: 'unit'; id: string; unit: Unit; children: TreeNode[] } | { type: 'group'; id: string; labelKey: MessageKey; children: TreeNode[] };
 
 export type TreeSection = { id: string; labelKey: MessageKey; nodes: TreeNode[] };
 

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { GeneralManagerView, UnitDetail, UnitList, UnitView, type CreateUnitInput, type UnitKind, type UpdateUnitInput } from '../../../../src/modules/units/units.contract.ts';
+import {
+  GeneralManagerView,
+  UnitDetail,
+  UnitList,
+  UnitView,
+  type CreateUnitInput,
+  type UnitKind,
+  type UpdateUnitInput,
+} from '../../../../src/modules/units/units.contract.ts';
 import { api } from '../../app/api.ts';
 import type { Language } from '../../i18n/i18n.tsx';
 

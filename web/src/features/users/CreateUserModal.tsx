@@ -15,7 +15,17 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Problems = Partial<Record<'username' | 'displayName' | 'email' | 'roles', MessageKey>>;
 
-export function CreateUserModal({ units, opened, onClose, onCreated }: { units: readonly Unit[]; opened: boolean; onClose: () => void; onCreated: () => void }) {
+export function CreateUserModal({
+  units,
+  opened,
+  onClose,
+  onCreated,
+}: {
+  units: readonly Unit[];
+  opened: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const { t } = useI18n();
   const [created, setCreated] = useState<{ user: User; initialPassword: string } | null>(null);
 
@@ -28,7 +38,11 @@ export function CreateUserModal({ units, opened, onClose, onCreated }: { units: 
     <Modal opened={opened} onClose={close} title={created ? t('users.created_title') : t('users.create_title')} size="lg">
       {created ? (
         <Stack gap="sm" data-testid="created-user">
-          <OneTimeSecret label={t('users.initial_password_for', { name: created.user.displayName, username: created.user.username })} value={created.initialPassword} testId="initial-password" />
+          <OneTimeSecret
+            label={t('users.initial_password_for', { name: created.user.displayName, username: created.user.username })}
+            value={created.initialPassword}
+            testId="initial-password"
+          />
           <Group justify="flex-end">
             <Button onClick={close}>{t('common.close')}</Button>
           </Group>
@@ -47,7 +61,15 @@ export function CreateUserModal({ units, opened, onClose, onCreated }: { units: 
   );
 }
 
-function CreateUserForm({ units, onCancel, onCreated }: { units: readonly Unit[]; onCancel: () => void; onCreated: (result: { user: User; initialPassword: string }) => void }) {
+function CreateUserForm({
+  units,
+  onCancel,
+  onCreated,
+}: {
+  units: readonly Unit[];
+  onCancel: () => void;
+  onCreated: (result: { user: User; initialPassword: string }) => void;
+}) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -78,8 +100,7 @@ function CreateUserForm({ units, onCancel, onCreated }: { units: readonly Unit[]
     }
   }
 
-  const clearProblem = (field: keyof Problems) =>
-    setProblems((current) => Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)));
+  const clearProblem = (field: keyof Problems) => setProblems((current) => Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)));
 
   const message = (field: keyof Problems) => {
     const key = problems[field];
@@ -104,14 +125,26 @@ function CreateUserForm({ units, onCancel, onCreated }: { units: readonly Unit[]
           required
           data-autofocus
         />
-        <TextInput label={t('users.display_name')} value={displayName} onChange={(event) => {
+        <TextInput
+          label={t('users.display_name')}
+          value={displayName}
+          onChange={(event) => {
             setDisplayName(event.currentTarget.value);
             clearProblem('displayName');
-          }} error={message('displayName')} required />
-        <TextInput label={t('users.email')} type="email" value={email} onChange={(event) => {
+          }}
+          error={message('displayName')}
+          required
+        />
+        <TextInput
+          label={t('users.email')}
+          type="email"
+          value={email}
+          onChange={(event) => {
             setEmail(event.currentTarget.value);
             clearProblem('email');
-          }} error={message('email')} />
+          }}
+          error={message('email')}
+        />
         <RolesField
           value={roles}
           onChange={(next) => {

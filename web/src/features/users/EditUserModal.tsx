@@ -9,7 +9,19 @@ import type { Unit } from '../units/units.api.ts';
 import { RolesField, UnitField } from './UserFields.tsx';
 import { usersApi, type RoleName, type UpdateUserInput, type User } from './users.api.ts';
 
-export function EditUserModal({ user, units, isSelf, onClose, onSaved }: { user: User; units: readonly Unit[]; isSelf: boolean; onClose: () => void; onSaved: () => void }) {
+export function EditUserModal({
+  user,
+  units,
+  isSelf,
+  onClose,
+  onSaved,
+}: {
+  user: User;
+  units: readonly Unit[];
+  isSelf: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<RoleName[]>(user.roles);

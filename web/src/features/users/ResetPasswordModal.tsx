@@ -32,7 +32,11 @@ export function ResetPasswordModal({ user, onClose, onReset }: { user: User; onC
       <Stack gap="sm">
         <ErrorMessage error={error} />
         {password ? (
-          <OneTimeSecret label={t('users.initial_password_for', { name: user.displayName, username: user.username })} value={password} testId="initial-password" />
+          <OneTimeSecret
+            label={t('users.initial_password_for', { name: user.displayName, username: user.username })}
+            value={password}
+            testId="initial-password"
+          />
         ) : (
           <Text size="sm">{t('users.reset_confirm', { name: user.displayName })}</Text>
         )}

@@ -23,7 +23,17 @@ export function RolesField({ value, onChange, error }: { value: readonly RoleNam
   );
 }
 
-export function UnitField({ units, value, onChange, error }: { units: readonly Unit[]; value: string | null; onChange: (unitId: string | null) => void; error?: string | undefined }) {
+export function UnitField({
+  units,
+  value,
+  onChange,
+  error,
+}: {
+  units: readonly Unit[];
+  value: string | null;
+  onChange: (unitId: string | null) => void;
+  error?: string | undefined;
+}) {
   const { t, language } = useI18n();
   const options = units.map((unit) => ({ value: unit.id, label: unitName(unit, language) }));
   return (

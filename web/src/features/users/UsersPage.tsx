@@ -26,17 +26,27 @@ export function UsersPage() {
   return (
     <>
       <PageHeading title={t('users.title')} actions={<Button onClick={() => setCreating(true)}>{t('users.create')}</Button>} />
-      <QueryView query={users}>
-        {(items) => <UsersTable users={items} units={unitList} onEdit={setEditing} onReset={setResetting} />}
-      </QueryView>
+      <QueryView query={users}>{(items) => <UsersTable users={items} units={unitList} onEdit={setEditing} onReset={setResetting} />}</QueryView>
       <CreateUserModal units={unitList} opened={isCreating} onClose={() => setCreating(false)} onCreated={users.reload} />
-      {editing && <EditUserModal user={editing} units={unitList} isSelf={editing.id === session.user.id} onClose={() => setEditing(null)} onSaved={users.reload} />}
+      {editing && (
+        <EditUserModal user={editing} units={unitList} isSelf={editing.id === session.user.id} onClose={() => setEditing(null)} onSaved={users.reload} />
+      )}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} onReset={users.reload} />}
     </>
   );
 }
 
-function UsersTable({ users, units, onEdit, onReset }: { users: readonly User[]; units: readonly Unit[]; onEdit: (user: User) => void; onReset: (user: User) => void }) {
+function UsersTable({
+  users,
+  units,
+  onEdit,
+  onReset,
+}: {
+  users: readonly User[];
+  units: readonly Unit[];
+  onEdit: (user: User) => void;
+  onReset: (user: User) => void;
+}) {
   const { t, language } = useI18n();
   const unitsById = new Map(units.map((unit) => [unit.id, unit]));
   if (users.length === 0) return <Text c="dimmed">{t('users.empty')}</Text>;
@@ -76,7 +86,13 @@ function UsersTable({ users, units, onEdit, onReset }: { users: readonly User[];
                     <Button size="compact-xs" variant="light" onClick={() => onEdit(user)} aria-label={t('users.edit_user', { username: user.username })}>
                       {t('common.edit')}
                     </Button>
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => onReset(user)} aria-label={t('users.reset_user', { username: user.username })}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onReset(user)}
+                      aria-label={t('users.reset_user', { username: user.username })}
+                    >
                       {t('users.reset')}
                     </Button>
                   </Group>

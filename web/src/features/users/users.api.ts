@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { UserList, UserSummary, UserWithPassword, type CreateUserInput, type RoleName, type UpdateUserInput } from '../../../../src/modules/accounts/accounts.contract.ts';
+import {
+  UserList,
+  UserSummary,
+  UserWithPassword,
+  type CreateUserInput,
+  type RoleName,
+  type UpdateUserInput,
+} from '../../../../src/modules/accounts/accounts.contract.ts';
 import { api } from '../../app/api.ts';
 
 export type User = z.infer<typeof UserSummary>;
