@@ -2,3 +2,4 @@ export { createDatabase, openPostgres, openSqlite, type Database, type DialectNa
 export { isUniqueViolation, lockForChainAppend } from './dialect.ts';
 export { migrateToLatest } from './migrate.ts';
 export type * from './schema.ts';
+export { reusableQuery } from './reusable-query.ts';

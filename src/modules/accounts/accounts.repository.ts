@@ -1,16 +1,19 @@
-import type { AppUserRow, AppUserUpdate, Executor, NewAppUser } from '#kernel/db/index.ts';
+import { reusableQuery, type AppUserRow, type AppUserUpdate, type Executor, type NewAppUser } from '#kernel/db/index.ts';
 
 export function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export function findUserById(db: Executor, id: string) {
-  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+const userById = reusableQuery(1, (db, id: string) => db.selectFrom('app_user').selectAll().where('id', '=', id));
+
+export async function findUserById(db: Executor, id: string) {
+  return (await userById(db, id))[0];
 }
 
+const rolesOfUser = reusableQuery(1, (db, userId: string) => db.selectFrom('user_role').select('role').where('user_id', '=', userId).orderBy('role'));
+
 export async function findRolesOfUser(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db.selectFrom('user_role').select('role').where('user_id', '=', userId).orderBy('role').execute();
-  return rows.map((r) => r.role);
+  return (await rolesOfUser(db, userId)).map((r) => r.role);
 }
 
 export async function findRolesOfUsers(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {
@@ -25,9 +28,9 @@ export function listUsers(db: Executor): Promise<AppUserRow[]> {
   return db.selectFrom('app_user').selectAll().orderBy('username').execute();
 }
 
-export function listUsersOfUnit(db: Executor, unitId: string): Promise<AppUserRow[]> {
-  return db.selectFrom('app_user').selectAll().where('unit_id', '=', unitId).orderBy('username').execute();
-}
+export const listUsersOfUnit = reusableQuery(1, (db, unitId: string) =>
+  db.selectFrom('app_user').selectAll().where('unit_id', '=', unitId).orderBy('username'),
+);
 
 export async function countUsers(db: Executor): Promise<number> {
   const row = await db
@@ -78,8 +81,10 @@ export function insertSession(
     .execute();
 }
 
-export function findSession(db: Executor, id: string) {
-  return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+const sessionById = reusableQuery(1, (db, id: string) => db.selectFrom('session').selectAll().where('id', '=', id));
+
+export async function findSession(db: Executor, id: string) {
+  return (await sessionById(db, id))[0];
 }
 
 export function touchSession(db: Executor, id: string, at: string) {
@@ -132,8 +137,10 @@ export function insertApiToken(
     .execute();
 }
 
-export function findApiTokenByHash(db: Executor, tokenHash: string) {
-  return db.selectFrom('api_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+const apiTokenByHash = reusableQuery(1, (db, tokenHash: string) => db.selectFrom('api_token').selectAll().where('token_hash', '=', tokenHash));
+
+export async function findApiTokenByHash(db: Executor, tokenHash: string) {
+  return (await apiTokenByHash(db, tokenHash))[0];
 }
 
 export function listApiTokensOfUser(db: Executor, userId: string) {

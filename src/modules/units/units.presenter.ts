@@ -1,14 +1,18 @@
-import type { UnitView } from './units.contract.ts';
-import { UnitKind } from './units.contract.ts';
+import { UnitKind, type UnitView } from './units.contract.ts';
 import type { UnitWithLiaisonRow } from './units.repository.ts';
 
+const KINDS: ReadonlySet<string> = new Set(UnitKind.options);
+
+function isUnitKind(value: string): value is UnitKind {
+  return KINDS.has(value);
+}
+
 export function presentUnit(row: UnitWithLiaisonRow): UnitView {
-  const kind = UnitKind.safeParse(row.kind);
   return {
     id: row.id,
     code: row.code,
     parentId: row.parent_id,
-    kind: kind.success ? kind.data : 'office',
+    kind: isUnitKind(row.kind) ? row.kind : 'office',
     nameJa: row.name_ja,
     nameEn: row.name_en,
     sortOrder: row.sort_order,

@@ -1,4 +1,4 @@
-import type { Executor, UnitRow } from '#kernel/db/index.ts';
+import { reusableQuery, type Executor, type UnitRow } from '#kernel/db/index.ts';
 
 const UNIT_WITH_LIAISON = [
   'unit.id',
@@ -14,23 +14,21 @@ const UNIT_WITH_LIAISON = [
   'liaison.username as liaison_username',
 ] as const;
 
-export function listUnitsWithLiaison(db: Executor) {
-  return db
+export const listUnitsWithLiaison = reusableQuery(0, (db) =>
+  db
     .selectFrom('unit')
     .leftJoin('app_user as liaison', 'liaison.id', 'unit.liaison_user_id')
     .select(UNIT_WITH_LIAISON)
     .orderBy('unit.sort_order')
-    .orderBy('unit.code')
-    .execute();
-}
+    .orderBy('unit.code'),
+);
 
-export function findUnitWithLiaison(db: Executor, id: string) {
-  return db
-    .selectFrom('unit')
-    .leftJoin('app_user as liaison', 'liaison.id', 'unit.liaison_user_id')
-    .select(UNIT_WITH_LIAISON)
-    .where('unit.id', '=', id)
-    .executeTakeFirst();
+const unitWithLiaisonById = reusableQuery(1, (db, id: string) =>
+  db.selectFrom('unit').leftJoin('app_user as liaison', 'liaison.id', 'unit.liaison_user_id').select(UNIT_WITH_LIAISON).where('unit.id', '=', id),
+);
+
+export async function findUnitWithLiaison(db: Executor, id: string) {
+  return (await unitWithLiaisonById(db, id))[0];
 }
 
 export type UnitWithLiaisonRow = NonNullable<Awaited<ReturnType<typeof findUnitWithLiaison>>>;

@@ -1,0 +1,39 @@
+// Building and compiling a Kysely query costs about three times as much as running it on SQLite
+// (measured 24 µs vs 6 µs for a unit lookup). A reusable query is built and compiled once per
+// database, then run with new parameter values. Only for queries whose SQL text does not depend
+// on the values (no `in` lists of varying length).
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Executor } from './database.ts';
+import type { DB } from './schema.ts';
+
+type Scalar = string | number | null;
+
+type Template<Row> = { compiled: CompiledQuery<Row>; slots: (number | null)[] };
+
+const SENTINEL = (index: number) => `\u0000koban-arg-${index}\u0000`;
+
+function compileTemplate<Args extends Scalar[], Row>(db: Executor, build: (db: Executor, ...args: Args) => Compilable<Row>, arity: number): Template<Row> {
+  const sentinels = Array.from({ length: arity }, (_, i) => SENTINEL(i));
+  // The sentinels stand in for the caller's values, so the signature's scalar types are not met here on purpose.
+  const compiled = build(db, ...(sentinels as unknown as Args)).compile();
+  const slots = compiled.parameters.map((value) => {
+    const index = sentinels.indexOf(String(value));
+    return index >= 0 ? index : null;
+  });
+  return { compiled, slots };
+}
+
+export function reusableQuery<Args extends Scalar[], Row>(arity: Args['length'], build: (db: Executor, ...args: Args) => Compilable<Row>) {
+  const templates = new WeakMap<Kysely<DB>, Template<Row>>();
+  return async function run(db: Executor, ...args: Args): Promise<Row[]> {
+    let template = templates.get(db);
+    if (!template) {
+      template = compileTemplate(db, build, arity);
+      templates.set(db, template);
+    }
+    const { compiled, slots } = template;
+    const parameters = slots.map((slot, i) => (slot === null ? compiled.parameters[i] : args[slot]));
+    const result = await db.executeQuery<Row>({ ...compiled, parameters });
+    return result.rows;
+  };
+}
