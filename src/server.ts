@@ -18,12 +18,15 @@ import {
   registerUsersRoutes,
 } from '#modules/accounts/index.ts';
 import { createAuditService, registerAuditRoutes } from '#modules/audit/index.ts';
+import { createObservablesService, registerObservablesRoutes } from '#modules/observables/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
+import { createInstallationSecrets } from '#kernel/secrets.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
 export function createServices(deps: KernelDeps) {
   const credentials = createCredentialCache();
+  const secrets = createInstallationSecrets(deps.database.db, deps.clock);
   const units = createUnitsService(deps, () => users);
   const users = createUsersService(deps, (unitId) => units.exists(unitId), credentials);
   return {
@@ -33,6 +36,7 @@ export function createServices(deps: KernelDeps) {
     users,
     units,
     audit: createAuditService(deps),
+    observables: createObservablesService(deps, () => secrets.get('card_hash_key')),
   };
 }
 
@@ -70,6 +74,7 @@ export async function buildHttpApp(koban: Koban) {
       registerTokensRoutes(app, services.tokens);
       registerUnitsRoutes(app, services.units);
       registerAuditRoutes(app, services.audit);
+      registerObservablesRoutes(app, services.observables);
     },
   });
 }

@@ -6,6 +6,7 @@ import { parseArgs, UsageError, type Command } from './command.ts';
 import { auditVerifyCommand, AuditChainBroken } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { extractCommand, lookupCommand } from './commands/observables.ts';
 import { serveCommand } from './commands/serve.ts';
 import { unitListCommand } from './commands/unit.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './commands/user.ts';
@@ -20,6 +21,8 @@ const COMMANDS: Command[] = [
   auditVerifyCommand,
   backupCommand,
   restoreCommand,
+  extractCommand,
+  lookupCommand,
 ];
 
 function helpText(commands: Command[]): string {

@@ -79,6 +79,22 @@ describe('koban CLI', () => {
     assert.match(broken.err, new RegExp(`NG 監査ログ #${row.seq} が改ざんされています`));
   });
 
+  it('catches entries cut off the end of the chain given a head recorded earlier', () => {
+    const tailDir = join(root, 'tail-data');
+    assert.equal(koban(['user', 'create', 'kato', '--role', 'csirt'], { KOBAN_DATA_DIR: tailDir }).code, 0);
+    const first = koban(['audit', 'verify'], { KOBAN_DATA_DIR: tailDir });
+    const head = /head (\d+:[0-9a-f]{64})/.exec(first.out)?.[1] ?? '';
+    assert.ok(head, first.out);
+    const sqlite = new Database(join(tailDir, 'koban.db'));
+    sqlite.prepare('delete from audit_entry where seq = (select max(seq) from audit_entry)').run();
+    sqlite.close();
+    assert.equal(koban(['audit', 'verify'], { KOBAN_DATA_DIR: tailDir }).code, 0);
+    const checked = koban(['audit', 'verify', '--expect-head', head], { KOBAN_DATA_DIR: tailDir });
+    assert.equal(checked.code, 1);
+    assert.match(checked.err, /NG/);
+    assert.equal(koban(['user', 'create', 'Bad Name', '--role', 'csirt'], { KOBAN_DATA_DIR: tailDir }).code, 1);
+  });
+
   it('backs up online and restores into an empty directory that starts and verifies', async () => {
     const fresh = join(root, 'fresh-data');
     const freshEnv = { KOBAN_DATA_DIR: fresh };

@@ -1,6 +1,7 @@
 import { isRole, type Role } from '#kernel/auth/index.ts';
 import { t } from '#kernel/i18n/index.ts';
 import type { Config } from '#kernel/config.ts';
+import { CreateUserInput } from '#modules/accounts/index.ts';
 import { openKoban, type Koban } from '../../server.ts';
 import { flagValue, requirePositional, UsageError, type Command } from '../command.ts';
 
@@ -30,11 +31,15 @@ export const userCreateCommand: Command = {
       const unitId = unitCode ? await koban.services.units.findIdByCode(unitCode) : null;
       if (unitCode && !unitId) throw new UsageError(`unknown unit code ${unitCode}`);
       const email = flagValue(args, 'email');
-      const created = await koban.services.users.create(
-        CLI_ACTOR,
-        { username, displayName: flagValue(args, 'name') ?? username, roles, unitId: unitId ?? null, ...(email ? { email } : {}) },
-        null,
-      );
+      const parsed = CreateUserInput.safeParse({
+        username,
+        displayName: flagValue(args, 'name') ?? username,
+        roles,
+        unitId: unitId ?? null,
+        ...(email ? { email } : {}),
+      });
+      if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const created = await koban.services.users.create(CLI_ACTOR, parsed.data, null);
       out(t(locale, 'cli.user_created', { username, password: created.initialPassword }));
     } finally {
       await koban.close();

@@ -4,6 +4,9 @@ import * as createAppUser from './2026-11-25T2301-create-app-user.ts';
 import * as addUnitLiaison from './2026-11-25T2302-add-unit-liaison.ts';
 import * as createSessionAndTokens from './2026-11-25T2303-create-session-and-tokens.ts';
 import * as createAuditEntry from './2026-11-25T2304-create-audit-entry.ts';
+import * as createObservable from './2026-11-26T0100-create-observable.ts';
+import * as createSighting from './2026-11-26T0101-create-sighting.ts';
+import * as createInstallationSecret from './2026-11-26T0102-create-installation-secret.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -11,4 +14,7 @@ export const migrations = {
   '2026-11-25T2302-add-unit-liaison': addUnitLiaison,
   '2026-11-25T2303-create-session-and-tokens': createSessionAndTokens,
   '2026-11-25T2304-create-audit-entry': createAuditEntry,
+  '2026-11-26T0100-create-observable': createObservable,
+  '2026-11-26T0101-create-sighting': createSighting,
+  '2026-11-26T0102-create-installation-secret': createInstallationSecret,
 };

@@ -13,21 +13,23 @@ export const PERMISSIONS = [
   'unit.liaison.manage',
   'audit.read',
   'audit.verify',
+  'observable.read',
+  'observable.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a route may declare: a permission, or one of the two states that need none. */
 export type RouteAccess = Permission | 'public' | 'session';
 
-const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 'user.read'];
+const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 'user.read', 'observable.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...STAFF, 'user.manage', 'unit.manage', 'unit.liaison.manage', 'audit.read', 'audit.verify'],
   manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify'],
-  cyber_investigator: STAFF,
-  cyber_analyst: STAFF,
+  cyber_investigator: [...STAFF, 'observable.write'],
+  cyber_analyst: [...STAFF, 'observable.write'],
   station_officer: STAFF,
-  csirt: [...STAFF, 'audit.read'],
+  csirt: [...STAFF, 'audit.read', 'observable.write'],
   partner: ['profile.self', 'token.own'],
 };
 

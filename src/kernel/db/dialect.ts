@@ -1,5 +1,5 @@
 // The few places where SQLite and PostgreSQL differ live here and nowhere else.
-import { sql } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { DialectName, Executor } from './database.ts';
 
 /**
@@ -13,4 +13,14 @@ export async function lockForChainAppend(trx: Executor, dialect: DialectName, lo
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+type TableBuilder = ReturnType<Kysely<unknown>['schema']['createTable']>;
+
+/** An integer primary key the database numbers itself: SQLite's rowid alias, PostgreSQL's identity. */
+export function addAutoIdColumn(table: TableBuilder, db: Kysely<unknown>): TableBuilder {
+  const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  return isSqlite
+    ? table.addColumn('id', 'integer', (col) => col.primaryKey())
+    : table.addColumn('id', 'bigint', (col) => col.primaryKey().generatedByDefaultAsIdentity());
 }

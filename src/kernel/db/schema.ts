@@ -81,6 +81,32 @@ export type AuditEntryTable = {
   hash: string;
 };
 
+export type ObservableTable = {
+  id: Generated<number>;
+  type: string;
+  value: string;
+  host: string | null;
+  registrable: string | null;
+  warning: string | null;
+  attributes: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+};
+
+export type SightingTable = {
+  id: Generated<number>;
+  observable_id: number;
+  source_type: string;
+  source_id: string;
+  owner_unit_id: string | null;
+  restricted: number;
+  seen_at: string;
+  offset_start: number | null;
+  offset_end: number | null;
+};
+
+export type InstallationSecretTable = { name: string; value: string; created_at: string };
+
 export type DB = {
   unit: UnitTable;
   app_user: AppUserTable;
@@ -90,6 +116,9 @@ export type DB = {
   api_token: ApiTokenTable;
   org_post: OrgPostTable;
   audit_entry: AuditEntryTable;
+  observable: ObservableTable;
+  sighting: SightingTable;
+  installation_secret: InstallationSecretTable;
 };
 
 export type UnitRow = Selectable<UnitTable>;

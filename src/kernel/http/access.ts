@@ -27,6 +27,23 @@ function deny(reply: FastifyReply, request: FastifyRequest, status: number, code
   return reply.status(status).send(errorBody(request.locale, request.id, code, details));
 }
 
+/** The access each route declares, checked right after the credentials are known, before any body is read. */
+function checkAccess(request: FastifyRequest, reply: FastifyReply) {
+  if (request.is404) return;
+  const access = request.routeOptions.config.access;
+  if (access === 'public') return;
+  const auth = request.auth;
+  if (!auth) return deny(reply, request, 401, request.sessionExpired ? accessErrors.session_expired : accessErrors.required);
+  if (auth.actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== 'string' || !auth.csrfToken || !safeEqual(sent, auth.csrfToken)) return deny(reply, request, 403, kernelErrors.csrf_failed);
+  }
+  if (access === 'session') return;
+  if (access === undefined) return deny(reply, request, 403, accessErrors.forbidden);
+  if (auth.stage !== 'active') return deny(reply, request, 403, accessErrors.stage_incomplete, { stage: auth.stage });
+  if (!auth.actor.permissions.has(access)) return deny(reply, request, 403, accessErrors.forbidden, { permission: access });
+}
+
 export function installAccessControl(app: FastifyInstance, authenticator: Authenticator, clearSessionCookie: (reply: FastifyReply) => void): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('locale', 'ja');
@@ -37,32 +54,16 @@ export function installAccessControl(app: FastifyInstance, authenticator: Authen
     if (authorization?.startsWith('Bearer ')) {
       request.auth = await authenticator.fromApiToken(authorization.slice(7).trim());
       if (!request.auth) return deny(reply, request, 401, accessErrors.invalid_token);
-      return;
+      return checkAccess(request, reply);
     }
     const sessionToken = request.cookies[SESSION_COOKIE];
-    if (!sessionToken) return;
-    const resolved = await authenticator.fromSessionToken(sessionToken);
-    if (resolved === 'expired' || resolved === null) {
-      clearSessionCookie(reply);
-      request.sessionExpired = resolved === 'expired';
-      return;
+    if (sessionToken) {
+      const resolved = await authenticator.fromSessionToken(sessionToken);
+      if (resolved === 'expired' || resolved === null) {
+        clearSessionCookie(reply);
+        request.sessionExpired = resolved === 'expired';
+      } else request.auth = resolved;
     }
-    request.auth = resolved;
-  });
-
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.is404) return;
-    const access = request.routeOptions.config.access;
-    if (access === 'public') return;
-    const auth = request.auth;
-    if (!auth) return deny(reply, request, 401, request.sessionExpired ? accessErrors.session_expired : accessErrors.required);
-    if (auth.actor.via === 'session' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !auth.csrfToken || !safeEqual(sent, auth.csrfToken)) return deny(reply, request, 403, kernelErrors.csrf_failed);
-    }
-    if (access === 'session') return;
-    if (access === undefined) return deny(reply, request, 403, accessErrors.forbidden);
-    if (auth.stage !== 'active') return deny(reply, request, 403, accessErrors.stage_incomplete, { stage: auth.stage });
-    if (!auth.actor.permissions.has(access)) return deny(reply, request, 403, accessErrors.forbidden, { permission: access });
+    return checkAccess(request, reply);
   });
 }

@@ -7,17 +7,18 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Authenticator } from '../auth/index.ts';
 import type { Config } from '../config.ts';
 import { kernelErrors } from '../errors.ts';
+import { pickLocale } from '../i18n/index.ts';
 import { randomToken } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import { installAccessControl, requireDeclaredAccess } from './access.ts';
 import { createErrorHandler, errorBody } from './error-handler.ts';
-import { installSecurityHeaders } from './security-headers.ts';
+import { installSecurityHeaders, securityHeaders } from './security-headers.ts';
 import { serializerCompiler } from './serializer.ts';
 import { SESSION_COOKIE } from './types.ts';
 
@@ -59,6 +60,13 @@ export async function createApp({ config, logger, authenticator, isReady, regist
     requestIdHeader: false,
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     return503OnClosing: true,
+    // Errors Fastify meets before routing (a malformed URL) still get the error model and headers.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      reply.headers(securityHeaders(config.secureCookies === 'always'));
+      reply.header('x-request-id', request.id);
+      const locale = pickLocale(undefined, request.headers['accept-language']);
+      return reply.status(400).send(errorBody(locale, request.id, kernelErrors.invalid, { reason: error.code }));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -60,6 +60,12 @@ const STATUS: Record<string, number> = {
   [kernelErrors.not_found]: 404,
 };
 
+/** PostgreSQL refuses NUL and some characters in text; to the client that is bad input, not a crash. */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}
+
 export function createErrorHandler(bodyLimit: number) {
   return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     const locale = request.locale ?? 'ja';
@@ -72,6 +78,7 @@ export function createErrorHandler(bodyLimit: number) {
       const issues = (error.validation as Issue[]).map((issue) => describeIssue(locale, issue, part));
       return reply.status(400).send(errorBody(locale, request.id, kernelErrors.invalid, { issues }));
     }
+    if (isUnstorableText(error)) return reply.status(400).send(errorBody(locale, request.id, kernelErrors.invalid, { reason: 'unstorable_character' }));
     const mapped = mapFastifyError(error);
     if (mapped) {
       const details = mapped.code === kernelErrors.too_large ? { limit: bodyLimit } : mapped.details;

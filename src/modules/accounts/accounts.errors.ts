@@ -13,6 +13,7 @@ export const authErrors = defineErrors('auth', {
   password_reused: 400,
   token_not_found: 404,
   scope_not_allowed: 400,
+  token_cannot_create_token: 403,
 });
 
 export const userErrors = defineErrors('user', {

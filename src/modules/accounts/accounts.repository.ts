@@ -123,8 +123,35 @@ export function findUnusedRecoveryCode(db: Executor, userId: string, codeHash: s
     .executeTakeFirst();
 }
 
-export function markRecoveryCodeUsed(db: Executor, id: string, at: string) {
-  return db.updateTable('recovery_code').set({ used_at: at }).where('id', '=', id).execute();
+/** Marks a recovery code used unless it already was; true when this call used it. */
+export async function claimRecoveryCode(db: Executor, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('recovery_code').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records a TOTP time step as used unless this or a later one already was; true when this call used it. */
+export async function claimTotpStep(db: Executor, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function incrementFailedLogins(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .updateTable('app_user')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failed_logins')
+    .executeTakeFirstOrThrow();
+  return row.failed_logins;
+}
+
+export function revokeApiTokensOfUser(db: Executor, userId: string, at: string) {
+  return db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
 export function insertApiToken(

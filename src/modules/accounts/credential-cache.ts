@@ -12,7 +12,13 @@ export type CachedCredential = { user: AppUserRow; roles: string[]; session: Ses
 
 export function createCredentialCache(maxAgeMs = CREDENTIAL_CACHE_MAX_AGE_MS) {
   const entries = new Map<string, CachedCredential>();
+  // Bumped by every clear(): a load that started before a write must not store what it read.
+  let generation = 0;
   return {
+    /** The current generation; pass it back to set() so a load that raced a write is dropped. */
+    generation(): number {
+      return generation;
+    },
     get(key: string, nowMs: number): CachedCredential | undefined {
       const entry = entries.get(key);
       if (!entry) return undefined;
@@ -22,11 +28,13 @@ export function createCredentialCache(maxAgeMs = CREDENTIAL_CACHE_MAX_AGE_MS) {
       }
       return entry;
     },
-    set(key: string, entry: CachedCredential): void {
+    set(key: string, entry: CachedCredential, loadedInGeneration: number): void {
+      if (loadedInGeneration !== generation) return;
       if (entries.size >= MAX_ENTRIES) entries.clear();
       entries.set(key, entry);
     },
     clear(): void {
+      generation += 1;
       entries.clear();
     },
   };

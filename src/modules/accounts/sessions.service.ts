@@ -78,11 +78,11 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
     return auth;
   }
 
+  /** Counts a failure in the database itself, so parallel wrong guesses cannot all read the same count. */
   async function recordFailure(trx: Executor, user: AppUserRow, reason: string, requestId: string): Promise<boolean> {
-    const failures = user.failed_logins + 1;
+    const failures = await repo.incrementFailedLogins(trx, user.id);
     const locks = failures >= config.loginMaxFailures;
-    const lockedUntil = locks ? addMinutes(clock.now(), config.lockoutMinutes).toISOString() : user.locked_until;
-    await repo.updateUser(trx, user.id, { failed_logins: locks ? 0 : failures, locked_until: lockedUntil });
+    if (locks) await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: addMinutes(clock.now(), config.lockoutMinutes).toISOString() });
     await audit.record(trx, {
       actor: { type: 'public', id: null },
       action: locks ? 'auth.locked' : 'auth.login_failed',
@@ -94,17 +94,17 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
   }
 
   async function loadCredential(sessionId: string, nowMs: number): Promise<CachedCredential | undefined> {
+    const generation = cache.generation();
     const session = await repo.findSession(db, sessionId);
     const user = session ? await repo.findUserById(db, session.user_id) : undefined;
     if (!session || !user) return undefined;
     const entry: CachedCredential = { user, roles: await repo.findRolesOfUser(db, user.id), session, token: null, cachedAt: nowMs };
-    cache.set(`s:${sessionId}`, entry);
+    cache.set(`s:${sessionId}`, entry, generation);
     return entry;
   }
 
-  function assertNotLocked(user: AppUserRow): void {
-    if (user.disabled_at) throw new AppError(authErrors.disabled);
-    if (user.locked_until && user.locked_until > clock.now().toISOString()) throw new AppError(authErrors.locked, { minutes: config.lockoutMinutes });
+  function isLocked(user: AppUserRow): boolean {
+    return user.locked_until !== null && user.locked_until > clock.now().toISOString();
   }
 
   async function loadSessionUser(auth: RequestAuth): Promise<AppUserRow> {
@@ -128,12 +128,19 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
         await verifyPassword(await getDummyHash(), input.password);
         throw new AppError(authErrors.invalid_credentials);
       }
-      assertNotLocked(user);
+      if (isLocked(user)) {
+        // A locked account is not tried at all (that is the point of the lock); the dummy
+        // verification keeps the timing of this answer like the others.
+        await verifyPassword(await getDummyHash(), input.password);
+        throw new AppError(authErrors.locked, { minutes: config.lockoutMinutes });
+      }
       if (!(await verifyPassword(user.password_hash, input.password))) {
         const locked = await write((trx) => recordFailure(trx, user, 'password', meta.requestId));
         if (locked) throw new AppError(authErrors.locked, { minutes: config.lockoutMinutes });
         throw new AppError(authErrors.invalid_credentials);
       }
+      // Only someone who knows the password learns that the account is disabled.
+      if (user.disabled_at) throw new AppError(authErrors.disabled);
       const token = randomToken();
       const now = clock.now();
       const session = {
@@ -146,7 +153,9 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
         user_agent: meta.userAgent?.slice(0, 300) ?? null,
       };
       await write(async (trx) => {
-        await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
+        // With a second factor the failure count is reset only when the code is right, so logging
+        // in again does not buy fresh TOTP guesses.
+        if (user.totp_enabled !== 1) await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
         await repo.insertSession(trx, session);
         await audit.record(trx, {
           actor: { type: 'user', id: user.id },
@@ -184,11 +193,12 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       const now = clock.now();
       let cached = cache.get(`t:${tokenHash}`, now.getTime());
       if (!cached) {
+        const generation = cache.generation();
         const row = await repo.findApiTokenByHash(db, tokenHash);
         const user = row ? await repo.findUserById(db, row.user_id) : undefined;
         if (!row || !user) return null;
         cached = { user, roles: await repo.findRolesOfUser(db, user.id), session: null, token: row, cachedAt: now.getTime() };
-        cache.set(`t:${tokenHash}`, cached);
+        cache.set(`t:${tokenHash}`, cached, generation);
       }
       const row = cached.token;
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString()) || cached.user.disabled_at) return null;
@@ -222,7 +232,7 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
       const user = await loadSessionUser(auth);
       const sessionId = auth.sessionId;
       if (auth.stage !== 'totp' || !sessionId || !user.totp_secret) throw new AppError(authErrors.totp_not_pending);
-      assertNotLocked(user);
+      if (isLocked(user)) throw new AppError(authErrors.locked, { minutes: config.lockoutMinutes });
       const now = clock.now();
       const step = await matchTotpStep(user.totp_secret, code, now);
       const isFreshStep = step !== null && (user.totp_last_step === null || step > user.totp_last_step);
@@ -233,8 +243,12 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
         throw new AppError(authErrors.invalid_totp);
       }
       await write(async (trx) => {
-        if (recovery) await repo.markRecoveryCodeUsed(trx, recovery.id, now.toISOString());
-        await repo.updateUser(trx, user.id, { failed_logins: 0, ...(step !== null ? { totp_last_step: step } : {}) });
+        // Claim the code in the database: of two requests racing with the same code, one wins.
+        const claimed = recovery
+          ? await repo.claimRecoveryCode(trx, recovery.id, now.toISOString())
+          : step !== null && (await repo.claimTotpStep(trx, user.id, step));
+        if (!claimed) throw new AppError(authErrors.invalid_totp);
+        await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
         await repo.markSessionVerified(trx, sessionId);
         await audit.record(trx, {
           actor: { type: 'user', id: user.id },
@@ -249,7 +263,11 @@ export function createSessionsService({ database, clock, audit, config }: Kernel
     async changePassword(auth: RequestAuth, input: { currentPassword: string; newPassword: string }, requestId: string) {
       const user = await loadSessionUser(auth);
       if (auth.stage === 'totp') throw new AppError(accessErrors.stage_incomplete, { stage: auth.stage });
-      if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError(authErrors.wrong_password);
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+        const locked = await write((trx) => recordFailure(trx, user, 'current_password', requestId));
+        if (locked) await write((trx) => repo.deleteSessionsOfUser(trx, user.id));
+        throw new AppError(locked ? authErrors.locked : authErrors.wrong_password, { minutes: config.lockoutMinutes });
+      }
       if (!isStrongEnough(input.newPassword, user.username)) throw new AppError(authErrors.weak_password, { minimum: 12 });
       if (input.newPassword === input.currentPassword) throw new AppError(authErrors.password_reused);
       const passwordHash = await hashPassword(input.newPassword);

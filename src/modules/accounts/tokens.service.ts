@@ -23,6 +23,8 @@ export function createTokensService({ database, clock, audit }: KernelDeps, cach
     },
 
     async create(actor: Actor, input: CreateApiTokenInput, requestId: string | null) {
+      // A token may not mint tokens: a child would outlive its parent's expiry and revocation.
+      if (actor.via === 'token') throw new AppError(authErrors.token_cannot_create_token);
       for (const scope of input.scopes) {
         if (!isPermission(scope) || !actor.permissions.has(scope)) throw new AppError(authErrors.scope_not_allowed, { scope });
       }

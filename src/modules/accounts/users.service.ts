@@ -108,7 +108,10 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
         if (losesAdmin && (await repo.countActiveAdmins(trx)) <= 1) throw new AppError(userErrors.last_admin);
         await repo.updateUser(trx, userId, changes);
         if (input.roles) await repo.replaceRoles(trx, userId, [...new Set<Role>(input.roles)]);
-        if (input.disabled) await repo.deleteSessionsOfUser(trx, userId);
+        if (input.disabled) {
+          await repo.deleteSessionsOfUser(trx, userId);
+          await repo.revokeApiTokensOfUser(trx, userId, now);
+        }
         await audit.record(trx, { actor, action: 'user.updated', target: { type: 'user', id: userId }, changes: { ...input }, requestId });
       });
       return loadSummary(userId);
@@ -130,6 +133,7 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
           updated_at: now,
         });
         await repo.deleteSessionsOfUser(trx, userId);
+        await repo.revokeApiTokensOfUser(trx, userId, now);
         await audit.record(trx, { actor, action: 'user.password_reset', target: { type: 'user', id: userId }, requestId });
       });
       return { user: await loadSummary(userId), initialPassword };

@@ -15,6 +15,9 @@ const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx').then((m) 
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const TokensPage = lazy(() => import('../features/tokens/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const ObservablesPage = lazy(() => import('../features/observables/ObservablesPage.tsx').then((m) => ({ default: m.ObservablesPage })));
+const ObservableLookupPage = lazy(() => import('../features/observables/ObservableLookupPage.tsx').then((m) => ({ default: m.ObservableLookupPage })));
+const ObservableDetailPage = lazy(() => import('../features/observables/ObservableDetailPage.tsx').then((m) => ({ default: m.ObservableDetailPage })));
 
 /**
  * Home lives at /home rather than /: the server currently answers a 500 for GET / (its static
@@ -29,6 +32,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { path: '/admin/users', permission: 'user.manage', page: UsersPage },
   { path: '/audit', permission: 'audit.read', page: AuditPage },
   { path: '/tokens', permission: 'token.own', page: TokensPage },
+  { path: '/observables', permission: 'observable.read', page: ObservablesPage },
+  // Before '/observables/:observableId', which would otherwise take 'lookup' for an id.
+  { path: '/observables/lookup', permission: 'observable.read', page: ObservableLookupPage },
+  { path: '/observables/:observableId', permission: 'observable.read', page: ObservableDetailPage },
 ];
 
 export const PATHS = {
@@ -38,4 +45,7 @@ export const PATHS = {
   users: '/admin/users',
   audit: '/audit',
   tokens: '/tokens',
+  observables: '/observables',
+  observablesLookup: '/observables/lookup',
+  observable: (observableId: number) => `/observables/${String(observableId)}`,
 } as const;

@@ -32,6 +32,7 @@ export const en: Record<string, string> = {
   'auth.password_reused': 'The new password must differ from the current one.',
   'auth.token_not_found': 'API token not found.',
   'auth.invalid_token': 'The API token is not valid.',
+  'auth.token_cannot_create_token': 'An API token cannot issue tokens. Log in to issue one.',
   'auth.scope_not_allowed': 'This scope cannot be granted: {scope}',
   'user.not_found': 'User not found.',
   'user.username_taken': 'This user name is already taken.',

@@ -32,6 +32,7 @@ export const ja: Record<string, string> = {
   'auth.password_reused': '新しいパスワードは現在のものと異なるものにしてください。',
   'auth.token_not_found': 'API トークンが見つかりません。',
   'auth.invalid_token': 'API トークンが無効です。',
+  'auth.token_cannot_create_token': 'API トークンで新しいトークンを発行することはできません。ログインして発行してください。',
   'auth.scope_not_allowed': 'このスコープは付与できません: {scope}',
   'user.not_found': '利用者が見つかりません。',
   'user.username_taken': 'このユーザー名は既に使われています。',

@@ -1,0 +1,91 @@
+import { reusableQuery, type Executor } from '#kernel/db/index.ts';
+
+export const findObservable = reusableQuery(1, (db, id: number) => db.selectFrom('observable').selectAll().where('id', '=', id));
+
+export const findObservableByValue = reusableQuery(2, (db, type: string, value: string) =>
+  db.selectFrom('observable').selectAll().where('type', '=', type).where('value', '=', value),
+);
+
+const LOOKUP_BATCH = 500;
+
+/** Known observables among (type, value) pairs, looked up by value in batches (the value index serves it). */
+export async function findObservablesByValues(db: Executor, pairs: { type: string; value: string }[]) {
+  const rows = [];
+  const values = [...new Set(pairs.map((p) => p.value))];
+  for (let i = 0; i < values.length; i += LOOKUP_BATCH) {
+    rows.push(
+      ...(await db
+        .selectFrom('observable')
+        .select(['id', 'type', 'value', 'warning', 'first_seen_at', 'last_seen_at'])
+        .where('value', 'in', values.slice(i, i + LOOKUP_BATCH))
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Sighting counts and source summaries per observable. */
+export async function sightingSummaries(db: Executor, observableIds: number[]) {
+  const rows = [];
+  for (let i = 0; i < observableIds.length; i += LOOKUP_BATCH) {
+    rows.push(
+      ...(await db
+        .selectFrom('sighting')
+        .select((eb) => ['observable_id', eb.fn.countAll<number>().as('sightings'), eb.fn.count<number>('source_id').distinct().as('sources')])
+        .where('observable_id', 'in', observableIds.slice(i, i + LOOKUP_BATCH))
+        .groupBy('observable_id')
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+export function listSightings(db: Executor, observableId: number, limit: number) {
+  return db.selectFrom('sighting').selectAll().where('observable_id', '=', observableId).orderBy('seen_at', 'desc').limit(limit).execute();
+}
+
+/** Other sources that share a non-warning-listed observable with the given source: a join over sightings. */
+export function findCorrelatedSources(db: Executor, sourceType: string, sourceId: string, limit: number) {
+  return db
+    .selectFrom('sighting as mine')
+    .innerJoin('sighting as other', 'other.observable_id', 'mine.observable_id')
+    .innerJoin('observable', 'observable.id', 'mine.observable_id')
+    .select((eb) => [
+      'other.source_type',
+      'other.source_id',
+      eb.fn.max('other.owner_unit_id').as('owner_unit_id'),
+      eb.fn.max('other.restricted').as('restricted'),
+      eb.fn.count<number>('other.observable_id').distinct().as('shared'),
+      eb.fn.max('other.seen_at').as('last_seen_at'),
+    ])
+    .where('mine.source_type', '=', sourceType)
+    .where('mine.source_id', '=', sourceId)
+    .where('observable.warning', 'is', null)
+    .where((eb) => eb.or([eb('other.source_type', '!=', sourceType), eb('other.source_id', '!=', sourceId)]))
+    .groupBy(['other.source_type', 'other.source_id'])
+    .orderBy('shared', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Observables related through host and registrable domain (URL → host → domain, e-mail → domain, subdomains). */
+export function findRelatedByHost(db: Executor, host: string | null, registrable: string | null, excludeId: number, limit: number) {
+  return db
+    .selectFrom('observable')
+    .select(['id', 'type', 'value', 'warning', 'host', 'registrable'])
+    .where('id', '!=', excludeId)
+    .where((eb) => {
+      const ors = [];
+      if (host) ors.push(eb('host', '=', host), eb('value', '=', host));
+      if (registrable) ors.push(eb('registrable', '=', registrable), eb('value', '=', registrable));
+      return eb.or(ors);
+    })
+    .orderBy('type')
+    .orderBy('value')
+    .limit(limit)
+    .execute();
+}
+
+export function listCidrObservables(db: Executor) {
+  return db.selectFrom('observable').select(['id', 'type', 'value', 'warning']).where('type', '=', 'cidr').execute();
+}

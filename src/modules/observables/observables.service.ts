@@ -1,0 +1,158 @@
+// Observables (M2.2a): record what was seen where, look values up in bulk, show one observable
+// with its sightings and relations, and correlate sources through shared observables. A viewer
+// who may not open a source learns only that it matches and which unit owns it.
+import ipaddr from 'ipaddr.js';
+import type { Actor } from '#kernel/auth/index.ts';
+import type { AuditActor } from '#kernel/audit/index.ts';
+import { AppError } from '#kernel/errors.ts';
+import type { KernelDeps } from '#kernel/services.ts';
+import { canonicalize } from './canonicalize.ts';
+import { extractObservables } from './extract/extract.ts';
+import type { ExtractedObservable, ObservableType } from './observables.contract.ts';
+import { observableErrors } from './observables.errors.ts';
+import * as repo from './observables.repository.ts';
+import { writeSightings, type SightingInput } from './sightings.writer.ts';
+
+export const MAX_TEXT_CHARS = 5_000_000;
+export const MAX_LOOKUP_VALUES = 10_000;
+
+export type SourceRef = { sourceType: string; sourceId: string; ownerUnitId: string | null; restricted: boolean };
+
+type SightingRow = { source_type: string; source_id: string; owner_unit_id: string | null; restricted: number };
+
+/** A restricted source is opened only by its owner unit; everyone else sees that it exists. */
+export function mayOpenSource(actor: Actor, sighting: SightingRow): boolean {
+  return sighting.restricted !== 1 || (actor.unitId !== null && actor.unitId === sighting.owner_unit_id);
+}
+
+function presentSource(actor: Actor, row: SightingRow) {
+  const open = mayOpenSource(actor, row);
+  return { sourceType: row.source_type, sourceId: open ? row.source_id : null, ownerUnitId: row.owner_unit_id, restricted: !open };
+}
+
+export function createObservablesService({ database, clock, audit }: KernelDeps, cardHashKey: () => Promise<string>) {
+  const db = database.db;
+
+  async function extract(text: string, includeWarnings = false): Promise<ExtractedObservable[]> {
+    if (text.length > MAX_TEXT_CHARS) throw new AppError(observableErrors.text_too_large, { limit: MAX_TEXT_CHARS });
+    return extractObservables(text, { includeWarnings, cardHashKey: await cardHashKey() });
+  }
+
+  return {
+    extract,
+
+    /** Extracts the observables of a text and records one sighting each for the source. */
+    async recordText(actor: AuditActor, source: SourceRef, text: string, requestId: string | null) {
+      const found = await extract(text, true);
+      const seenAt = clock.now().toISOString();
+      const sightings: SightingInput[] = found.map((o) => ({ ...o, attributes: o.attributes ?? null, ...source, seenAt }));
+      const distinct = await db.transaction().execute(async (trx) => {
+        const count = await writeSightings(database, trx, sightings);
+        await audit.record(trx, {
+          actor,
+          action: 'observable.sighted',
+          target: { type: source.sourceType, id: source.sourceId },
+          changes: { sightings: sightings.length, observables: count },
+          requestId,
+        });
+        return count;
+      });
+      return { observables: found, distinct };
+    },
+
+    /** Bulk ingest for feeds and sensors: one transaction and one audit entry per call. */
+    async recordSightings(actor: AuditActor, sightings: SightingInput[], requestId: string | null): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const count = await writeSightings(database, trx, sightings);
+        await audit.record(trx, {
+          actor,
+          action: 'observable.bulk_sighted',
+          target: { type: 'observable', id: null },
+          changes: { sightings: sightings.length, observables: count },
+          requestId,
+        });
+        return count;
+      });
+    },
+
+    canonicalize,
+
+    /** Up to 10,000 values in any written form: which are known, how often and where. */
+    async lookup(inputs: string[]) {
+      if (inputs.length > MAX_LOOKUP_VALUES) throw new AppError(observableErrors.too_many_values, { limit: MAX_LOOKUP_VALUES });
+      const canonical = inputs.map((input) => ({ input, canonical: canonicalize(input) }));
+      const pairs = canonical.flatMap((c) => (c.canonical ? [c.canonical] : []));
+      const known = await repo.findObservablesByValues(db, pairs);
+      const byKey = new Map(known.map((row) => [`${row.type}\u0000${row.value}`, row]));
+      const summaries = new Map(
+        (
+          await repo.sightingSummaries(
+            db,
+            known.map((k) => k.id),
+          )
+        ).map((s) => [s.observable_id, s]),
+      );
+      return canonical.map(({ input, canonical: c }) => {
+        const row = c ? byKey.get(`${c.type}\u0000${c.value}`) : undefined;
+        const summary = row ? summaries.get(row.id) : undefined;
+        return {
+          input,
+          type: c?.type ?? null,
+          value: c?.value ?? null,
+          warning: c?.warning ?? null,
+          known: row !== undefined,
+          observableId: row?.id ?? null,
+          sightings: summary?.sightings ?? 0,
+          sources: summary?.sources ?? 0,
+          firstSeenAt: row?.first_seen_at ?? null,
+          lastSeenAt: row?.last_seen_at ?? null,
+        };
+      });
+    },
+
+    async get(actor: Actor, id: number) {
+      const [row] = await repo.findObservable(db, id);
+      if (!row) throw new AppError(observableErrors.not_found, { id });
+      const sightings = (await repo.listSightings(db, id, 200)).map((s) => ({ ...presentSource(actor, s), seenAt: s.seen_at }));
+      const related = await repo.findRelatedByHost(db, row.host, row.registrable, id, 100);
+      const containing = row.type === 'ipv4' || row.type === 'ipv6' ? await cidrsContaining(row.value) : [];
+      return {
+        id: row.id,
+        type: row.type as ObservableType,
+        value: row.value,
+        warning: row.warning,
+        attributes: row.attributes ? (JSON.parse(row.attributes) as Record<string, string>) : {},
+        firstSeenAt: row.first_seen_at,
+        lastSeenAt: row.last_seen_at,
+        sightings,
+        related: [...related, ...containing].map((r) => ({ id: r.id, type: r.type as ObservableType, value: r.value, warning: r.warning })),
+      };
+    },
+
+    async findByValue(input: string) {
+      const c = canonicalize(input);
+      if (!c) throw new AppError(observableErrors.unrecognised_value);
+      const [row] = await repo.findObservableByValue(db, c.type, c.value);
+      return { ...c, observableId: row?.id ?? null };
+    },
+
+    async correlate(actor: Actor, sourceType: string, sourceId: string) {
+      const rows = await repo.findCorrelatedSources(db, sourceType, sourceId, 200);
+      return rows.map((r) => ({
+        ...presentSource(actor, { source_type: r.source_type, source_id: r.source_id, owner_unit_id: r.owner_unit_id, restricted: Number(r.restricted) }),
+        shared: Number(r.shared),
+        lastSeenAt: r.last_seen_at,
+      }));
+    },
+  };
+
+  async function cidrsContaining(ip: string) {
+    const address = ipaddr.parse(ip);
+    return (await repo.listCidrObservables(db)).filter((c) => {
+      const [network, prefix] = ipaddr.parseCIDR(c.value);
+      return network.kind() === address.kind() && address.match(network, prefix);
+    });
+  }
+}
+
+export type ObservablesService = ReturnType<typeof createObservablesService>;
