@@ -40,7 +40,7 @@ function word(random: () => number, length: number): string {
 
 function hex(random: () => number, length: number): string {
   let out = '';
-  for (let i = 0; i < length; i += 1) out += '0123456789abcdef'[Math.floor(random() * 16)];
+  for (let i = 0; i < length; i += 1) out += '0123456789abcdef'.charAt(Math.floor(random() * 16));
   return out;
 }
 

@@ -12,10 +12,9 @@ type Template<Row> = { compiled: CompiledQuery<Row>; slots: (number | null)[] };
 
 const SENTINEL = (index: number) => `\u0000koban-arg-${index}\u0000`;
 
-function compileTemplate<Args extends Scalar[], Row>(db: Executor, build: (db: Executor, ...args: Args) => Compilable<Row>, arity: number): Template<Row> {
+function compileTemplate<Row>(db: Executor, build: (db: Executor, ...args: string[]) => Compilable<Row>, arity: number): Template<Row> {
   const sentinels = Array.from({ length: arity }, (_, i) => SENTINEL(i));
-  // The sentinels stand in for the caller's values, so the signature's scalar types are not met here on purpose.
-  const compiled = build(db, ...(sentinels as unknown as Args)).compile();
+  const compiled = build(db, ...sentinels).compile();
   const slots = compiled.parameters.map((value) => {
     const index = sentinels.indexOf(String(value));
     return index >= 0 ? index : null;
@@ -28,7 +27,8 @@ export function reusableQuery<Args extends Scalar[], Row>(arity: Args['length'],
   return async function run(db: Executor, ...args: Args): Promise<Row[]> {
     let template = templates.get(db);
     if (!template) {
-      template = compileTemplate(db, build, arity);
+      // Sentinel strings stand in for the caller's values while compiling; only their positions matter.
+      template = compileTemplate(db, build as (db: Executor, ...args: string[]) => Compilable<Row>, arity);
       templates.set(db, template);
     }
     const { compiled, slots } = template;

@@ -61,11 +61,11 @@ export async function createApp({ config, logger, authenticator, isReady, regist
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     return503OnClosing: true,
     // Errors Fastify meets before routing (a malformed URL) still get the error model and headers.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
       reply.headers(securityHeaders(config.secureCookies === 'always'));
       reply.header('x-request-id', request.id);
       const locale = pickLocale(undefined, request.headers['accept-language']);
-      return reply.status(400).send(errorBody(locale, request.id, kernelErrors.invalid, { reason: error.code }));
+      void reply.status(400).send(errorBody(locale, request.id, kernelErrors.invalid, { reason: error.code }));
     },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -20,12 +20,13 @@ export function simplifyNullable(node: unknown): unknown {
   if (!isRecord(node)) return node;
   const out: JsonSchemaNode = {};
   for (const [key, value] of Object.entries(node)) out[key] = simplifyNullable(value);
-  const anyOf = out.anyOf;
+  const anyOf: unknown = out.anyOf;
   if (Array.isArray(anyOf) && anyOf.length === 2) {
-    const nonNull = anyOf.filter((branch) => !(isRecord(branch) && branch.type === 'null' && Object.keys(branch).length === 1));
-    const [only] = nonNull;
+    const nonNull = anyOf.filter((branch: unknown) => !(isRecord(branch) && branch.type === 'null' && Object.keys(branch).length === 1));
+    const only: unknown = nonNull[0];
     if (nonNull.length === 1 && isRecord(only) && typeof only.type === 'string' && only.anyOf === undefined) {
-      const { anyOf: _dropped, ...rest } = out;
+      const rest = { ...out };
+      delete rest.anyOf;
       return { ...rest, ...only, nullable: true };
     }
   }

@@ -139,8 +139,8 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
     async correlate(actor: Actor, sourceType: string, sourceId: string) {
       const rows = await repo.findCorrelatedSources(db, sourceType, sourceId, 200);
       return rows.map((r) => ({
-        ...presentSource(actor, { source_type: r.source_type, source_id: r.source_id, owner_unit_id: r.owner_unit_id, restricted: Number(r.restricted) }),
-        shared: Number(r.shared),
+        ...presentSource(actor, { source_type: r.source_type, source_id: r.source_id, owner_unit_id: r.owner_unit_id, restricted: r.restricted ?? 0 }),
+        shared: r.shared,
         lastSeenAt: r.last_seen_at,
       }));
     },

@@ -4,6 +4,8 @@ import ipaddr from 'ipaddr.js';
 import { parse as parseDomain } from 'tldts';
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+// RFC 2606/6761 names are not in the public suffix list but are written in reports (and warning-listed).
+const RESERVED_TLDS = new Set(['test', 'invalid', 'example', 'localhost']);
 
 /** Lower-case A-label form of a host name with a known public suffix and a registrable part, or null. */
 export function canonicalDomain(host: string): string | null {
@@ -13,6 +15,8 @@ export function canonicalDomain(host: string): string | null {
   if (!ascii || ascii.length > 253) return null;
   const labels = ascii.split('.');
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;
+  const tld = labels[labels.length - 1] ?? '';
+  if (RESERVED_TLDS.has(tld)) return labels.length >= 2 ? ascii : null;
   const parsed = parseDomain(ascii, { allowPrivateDomains: true, extractHostname: false });
   if (!(parsed.isIcann || parsed.isPrivate) || !parsed.domain || parsed.isIp) return null;
   if (/^\d+$/.test(parsed.publicSuffix ?? '')) return null;

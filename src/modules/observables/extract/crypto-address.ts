@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const BASE58_INDEX = new Map([...BASE58].map((c, i) => [c, i]));
+const BASE58_INDEX = new Map(Array.from(BASE58, (c, i) => [c, i]));
 
 function base58Decode(text: string): Uint8Array | null {
   let value = 0n;
@@ -64,7 +64,8 @@ export function isValidBech32Address(text: string): boolean {
     data.push(index);
   }
   if (data.length < 7) return false;
-  const expanded = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31)];
+  const codes = Array.from(hrp, (c) => c.charCodeAt(0));
+  const expanded = [...codes.map((c) => c >> 5), 0, ...codes.map((c) => c & 31)];
   const check = polymod([...expanded, ...data]);
   const version = data[0];
   if (version === 0) return check === 1 && (data.length - 7 === 32 || data.length - 7 === 52);

@@ -6,9 +6,9 @@ import type { Emit } from './hit.ts';
 
 const URL_START = /(?<![A-Za-z0-9+.-])(?:https?|ftp):\/\//gi;
 const EMAIL_AT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@/g;
-const HOST_RUN = /(?<![A-Za-z0-9_.@\/-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
-const IPV6_RUN = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:)[0-9A-Fa-f:.]+(?:\/\d{1,3})?/g;
-const CIDR_SUFFIX = /^\/(\d{1,2})(?![\d.])/;
+const HOST_RUN = /(?<![A-Za-z0-9_.@-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
+const IPV6_RUN = /(?:(?<=IPv6:)|(?<![0-9A-Za-z:.]))(?=[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:)[0-9A-Fa-f:.]+(?:\/\d{1,3})?/gi;
+const CIDR_SUFFIX = /^\/(\d{1,2})(?!\d|\.\d)/;
 
 // Letters that may appear in an IDN label: anything that is not ASCII, space or CJK punctuation.
 function isIdnChar(code: number): boolean {
@@ -51,8 +51,8 @@ export function readHost(text: string, start: number): number {
 
 // Longer runs are data (base64 blobs, minified code), not links; parsing them would cost O(n) each.
 const MAX_URL_LENGTH = 4096;
-const URL_BODY_STOP = new Set([...' \t\r\n<>"`{}|\\^\'']);
-const TRAILING_PUNCTUATION = new Set([...'.,;:!?*\'"']);
+const URL_BODY_STOP = new Set(Array.from(' \t\r\n<>"`{}|\\^\''));
+const TRAILING_PUNCTUATION = new Set(Array.from('.,;:!?*\'"'));
 
 /** Remembers the end of the last path run, so nested schemes (http://http://…) do not rescan it. */
 type PathRunCache = { start: number; end: number };
@@ -120,12 +120,23 @@ export function scanUrls(text: string, emit: Emit): void {
   }
 }
 
+function isMessageId(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  return /(?:message-id|in-reply-to|references)\s*:[^\n]*<$/i.test(text.slice(Math.max(lineStart, start - 200), start));
+}
+
 export function scanEmails(text: string, emit: Emit): void {
   for (const match of text.matchAll(EMAIL_AT)) {
     const start = match.index;
     const at = start + match[0].length;
     const end = readHost(text, at);
     const local = match[0].slice(0, -1);
+    if (isMessageId(text, start)) {
+      // A Message-ID names the sending host, not a mailbox.
+      const domain = canonicalDomain(text.slice(at, end));
+      if (domain) emit({ type: 'domain', value: domain, start: at, end });
+      continue;
+    }
     const value = canonicalEmail(local, text.slice(at, end));
     if (value) emit({ type: 'email', value, start, end });
   }
@@ -194,9 +205,9 @@ export function scanIpv6(text: string, emit: Emit): void {
 const IDN_HOST = /(?<=^|[\s「『（(【[<"'、。:：])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?=$|[\s」』）)】\]>"'、。,，:：/])/gu;
 
 export function scanIdnHosts(text: string, emit: Emit): void {
-  if (!/[^\x00-\x7f]/.test(text)) return;
+  if (!/[^ -~\t\n\r]/.test(text)) return;
   for (const match of text.matchAll(IDN_HOST)) {
-    if (!/[^\x00-\x7f]/.test(match[0])) continue;
+    if (!/[^ -~\t\n\r]/.test(match[0])) continue;
     const value = canonicalDomain(match[0]);
     if (value) emit({ type: 'domain', value, start: match.index, end: match.index + match[0].length });
   }

@@ -3,7 +3,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Emit } from './hit.ts';
 
-const DOMESTIC = /(?<![0-9A-Za-z+.\/-])(?:\+81[ -]?(?:\(0\))?[ -]?|\(?0)\d{1,4}\)?(?:[ -]?\(?\d{1,4}\)?){1,3}(?![0-9A-Za-z]|-\d)/g;
+const DOMESTIC = /(?<![0-9A-Za-z+./-])(?:\+81[ -]?(?:\(0\))?[ -]?|\(?0)\d{1,4}\)?(?:[ -]?\(?\d{1,4}\)?){1,3}(?![0-9A-Za-z]|-\d)/g;
 const INTERNATIONAL = /(?<![0-9A-Za-z+])\+(?!81)[1-9]\d{0,2}(?:[ -]?\(?\d{1,4}\)?){2,5}(?![0-9A-Za-z]|-\d)/g;
 
 function toE164(candidate: string, country: 'JP' | undefined): string | null {

@@ -232,17 +232,12 @@ test('e-mail: reserved/police/government by domain; popular mail hosts are not a
   assert.equal(warningFor('email', 'someone@docomo.ne.jp'), null);
 });
 
-test('empty-input hashes, test cards, special ASNs', () => {
+test('empty-input hashes, cards never warned, special ASNs', () => {
   assert.equal(warningFor('md5', 'd41d8cd98f00b204e9800998ecf8427e'), 'empty_file_hash');
   assert.equal(warningFor('sha1', 'da39a3ee5e6b4b0d3255bfef95601890afd80709'), 'empty_file_hash');
   assert.equal(warningFor('sha256', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'), 'empty_file_hash');
   assert.equal(warningFor('md5', '098f6bcd4621d373cade4e832627b4f6'), null);
-  assert.equal(warningFor('card', '411111\u20261111'), 'test_card');
-  assert.equal(warningFor('card', '555555\u20264444'), 'test_card');
-  assert.equal(warningFor('card', '378282\u20260005'), 'test_card');
-  assert.equal(warningFor('card', '353011\u20260000'), 'test_card');
-  assert.equal(warningFor('card', '4111111111111111'), 'test_card');
-  assert.equal(warningFor('card', '411111\u20261112'), null);
+  assert.equal(warningFor('card', '411111\u20261111'), null);
   assert.equal(maskCard('4111111111111111'), '411111\u20261111');
   assert.equal(warningFor('asn', 'AS64500'), 'documentation_asn');
   assert.equal(warningFor('asn', 'AS65001'), 'private_asn');

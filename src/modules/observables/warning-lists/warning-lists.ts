@@ -13,7 +13,6 @@ import ipRangeData from './ip-ranges.json' with { type: 'json' };
 import popularData from './popular-domains.json' with { type: 'json' };
 import resolverData from './public-resolvers.json' with { type: 'json' };
 import reservedData from './reserved-domains.json' with { type: 'json' };
-import testCardData from './test-cards.json' with { type: 'json' };
 
 /** Names of the lists warningFor() can return. */
 export type WarningListName =
@@ -33,7 +32,6 @@ export type WarningListName =
   | 'government_domain'
   | 'reserved_domain'
   | 'empty_file_hash'
-  | 'test_card'
   | 'documentation_asn'
   | 'private_asn'
   | 'reserved_asn';
@@ -311,13 +309,6 @@ export function maskCard(digits: string): string {
   return `${digits.slice(0, 6)}\u2026${digits.slice(-4)}`;
 }
 
-const testCards = new Set(testCardData.numbers.map(maskCard));
-
-function cardWarning(value: string): WarningListName | null {
-  const canonical = /^\d{12,19}$/.test(value) ? maskCard(value) : value;
-  return testCards.has(canonical) ? 'test_card' : null;
-}
-
 function asnWarning(value: string): WarningListName | null {
   const m = /^(?:AS)?(\d{1,10})$/i.exec(value.trim());
   if (!m?.[1]) return null;
@@ -353,7 +344,9 @@ export function warningFor(type: ObservableType, canonical: string): WarningList
     case 'sha256':
       return emptyHashes.has(canonical) ? 'empty_file_hash' : null;
     case 'card':
-      return cardWarning(canonical);
+      // Published test numbers stay visible: phishing kits and carding dumps use them, and a
+      // card number in a report is worth recording whatever it is.
+      return null;
     case 'asn':
       return asnWarning(canonical);
     case 'cve':
@@ -371,5 +364,4 @@ export const WARNING_LIST_STATS = {
   ipv6Ranges: v6Ranges.length + v6Resolvers.size,
   popularDomains: popular.size,
   abusableSuffixes: abusable.size,
-  testCards: testCards.size,
 } as const;

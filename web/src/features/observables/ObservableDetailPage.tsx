@@ -152,7 +152,7 @@ function KeyValueTable({ label, rows, testId }: { label: string; rows: readonly 
 }
 
 /** Which enrichment key carries the date of the data another key comes from. */
-const DATA_DATE_OF: Readonly<Record<string, string>> = { country: 'geoDataDate', asn: 'asnDataDate', asOrg: 'asnDataDate' };
+const DATA_DATE_OF: Readonly<Record<string, string>> = { country: 'geoDataDate', asn: 'asnDataDate' };
 
 function EnrichmentTable({ observable }: { observable: ObservableDetail }) {
   const { t, language } = useI18n();
@@ -161,7 +161,7 @@ function EnrichmentTable({ observable }: { observable: ObservableDetail }) {
   const shownDates = new Set<string>();
   const rows: Row[] = [];
   for (const [key, value] of Object.entries(enrichment)) {
-    if (Object.values(DATA_DATE_OF).includes(key)) continue;
+    if (Object.values(DATA_DATE_OF).includes(key) || key === 'asOrg') continue;
     const dateKey = DATA_DATE_OF[key];
     const date = dateKey ? enrichment[dateKey] : undefined;
     if (dateKey && date) shownDates.add(dateKey);
@@ -183,6 +183,11 @@ function EnrichmentTable({ observable }: { observable: ObservableDetail }) {
       ),
     });
   }
+  const asOrg = enrichment.asOrg;
+  if (asOrg) {
+    const asnRow = rows.findIndex((row) => row.key === 'asn');
+    rows.splice(asnRow >= 0 ? asnRow + 1 : rows.length, 0, { key: 'asOrg', label: labels.enrichment('asOrg'), value: asOrg });
+  }
   for (const dateKey of new Set(Object.values(DATA_DATE_OF))) {
     const date = enrichment[dateKey];
     if (date && !shownDates.has(dateKey)) rows.push({ key: dateKey, label: labels.enrichment(dateKey), value: t('observables.data_date', { date }) });
@@ -200,8 +205,48 @@ function SightingsTable({ sightings, units }: { sightings: readonly Sighting[]; 
     return unit ? unitName(unit, language) : unitId;
   };
   if (sightings.length === 0) return <Text c="dimmed">{t('observables.sightings_none')}</Text>;
+  const keyOf = (sighting: Sighting, index: number) => `${sighting.sourceType}-${sighting.sourceId ?? 'restricted'}-${sighting.seenAt}-${String(index)}`;
+  const sourceOf = (sighting: Sighting) =>
+    sighting.restricted || sighting.sourceId === null ? (
+      <Text size="sm" c="dimmed" data-testid="restricted-sighting">
+        {t('observables.restricted_sighting', { unit: unitLabel(sighting.ownerUnitId) })}
+      </Text>
+    ) : (
+      <ObservableValue value={sighting.sourceId} />
+    );
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <>
+      <ul className="sighting-list" aria-label={t('observables.sightings_title')} data-testid="sightings-list">
+        {sightings.map((sighting, index) => (
+          <li key={keyOf(sighting, index)}>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(language, sighting.seenAt)} · {labels.sourceType(sighting.sourceType)}
+            </Text>
+            {sourceOf(sighting)}
+            <Text size="xs">{t('observables.owner_unit_line', { unit: unitLabel(sighting.ownerUnitId) })}</Text>
+          </li>
+        ))}
+      </ul>
+      <SightingsGrid sightings={sightings} keyOf={keyOf} sourceOf={sourceOf} unitLabel={unitLabel} />
+    </>
+  );
+}
+
+function SightingsGrid({
+  sightings,
+  keyOf,
+  sourceOf,
+  unitLabel,
+}: {
+  sightings: readonly Sighting[];
+  keyOf: (sighting: Sighting, index: number) => string;
+  sourceOf: (sighting: Sighting) => ReactNode;
+  unitLabel: (unitId: string | null) => string;
+}) {
+  const { t, language } = useI18n();
+  const labels = useObservableLabels();
+  return (
+    <Table.ScrollContainer minWidth={560} className="sighting-table">
       <Table striped aria-label={t('observables.sightings_title')} data-testid="sightings-table">
         <Table.Thead>
           <Table.Tr>
@@ -213,22 +258,14 @@ function SightingsTable({ sightings, units }: { sightings: readonly Sighting[]; 
         </Table.Thead>
         <Table.Tbody>
           {sightings.map((sighting, index) => (
-            <Table.Tr key={`${sighting.sourceType}-${sighting.sourceId ?? 'restricted'}-${sighting.seenAt}-${String(index)}`}>
+            <Table.Tr key={keyOf(sighting, index)}>
               <Table.Td>
                 <Text size="xs">{formatDateTime(language, sighting.seenAt)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{labels.sourceType(sighting.sourceType)}</Text>
               </Table.Td>
-              <Table.Td>
-                {sighting.restricted || sighting.sourceId === null ? (
-                  <Text size="sm" c="dimmed" data-testid="restricted-sighting">
-                    {t('observables.restricted_sighting', { unit: unitLabel(sighting.ownerUnitId) })}
-                  </Text>
-                ) : (
-                  <ObservableValue value={sighting.sourceId} />
-                )}
-              </Table.Td>
+              <Table.Td>{sourceOf(sighting)}</Table.Td>
               <Table.Td>
                 <Text size="sm">{unitLabel(sighting.ownerUnitId)}</Text>
               </Table.Td>

@@ -81,7 +81,14 @@ export function ObservableLookupPage() {
             <Stack gap="sm">
               <Textarea
                 label={t('observables.lookup_label')}
-                description={t('observables.lookup_hint')}
+                description={
+                  <>
+                    {t('observables.lookup_hint')}
+                    <Text span display="block" size="xs" fw={isOverLimit ? 700 : 400} c={isOverLimit ? 'red' : 'dimmed'} data-testid="lookup-count">
+                      {t('observables.lookup_count', { count: formatNumber(lines.length), max: formatNumber(LOOKUP_MAX_VALUES) })}
+                    </Text>
+                  </>
+                }
                 value={text}
                 onChange={(event) => setText(event.currentTarget.value)}
                 error={problem ? problemText(problem) : undefined}
@@ -89,11 +96,7 @@ export function ObservableLookupPage() {
                 minRows={6}
                 maxRows={18}
                 spellCheck={false}
-                aria-describedby="lookup-count"
               />
-              <Text size="sm" id="lookup-count" c={isOverLimit ? 'red' : 'dimmed'} aria-live="polite" data-testid="lookup-count">
-                {t('observables.lookup_count', { count: formatNumber(lines.length), max: formatNumber(LOOKUP_MAX_VALUES) })}
-              </Text>
               <div>
                 <Button type="submit" loading={isBusy}>
                   {t('observables.lookup_submit')}
@@ -163,9 +166,9 @@ function LookupResults({
                 <Table.Th>{t('observables.input')}</Table.Th>
                 <Table.Th>{t('observables.type')}</Table.Th>
                 <Table.Th>{t('observables.canonical_value')}</Table.Th>
-                <Table.Th>{t('observables.result')}</Table.Th>
-                <Table.Th>{t('observables.sightings_count')}</Table.Th>
-                <Table.Th>{t('observables.sources_count')}</Table.Th>
+                <Table.Th className="nowrap">{t('observables.result')}</Table.Th>
+                <Table.Th className="nowrap">{t('observables.sightings_count')}</Table.Th>
+                <Table.Th className="nowrap">{t('observables.sources_count')}</Table.Th>
                 <Table.Th>{t('observables.last_seen')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -188,7 +191,7 @@ function LookupResults({
                       <Text size="sm">—</Text>
                     )}
                   </Table.Td>
-                  <Table.Td data-testid="lookup-result">
+                  <Table.Td data-testid="lookup-result" className="nowrap">
                     <ResultCell item={item} />
                   </Table.Td>
                   <Table.Td>{formatNumber(item.sightings)}</Table.Td>

@@ -70,7 +70,7 @@ function SearchForm({ onError }: { onError: (error: ApiError) => void }) {
   }
 
   return (
-    <Card withBorder component="section" aria-labelledby="observable-search-title">
+    <Card withBorder>
       <form onSubmit={(event) => void submit(event)} noValidate role="search" aria-labelledby="observable-search-title">
         <Stack gap="sm">
           <Title order={2} size="h4" id="observable-search-title">
@@ -145,7 +145,7 @@ function ExtractSection({ canRecord, onError }: { canRecord: boolean; onError: (
     <Card withBorder component="section" aria-labelledby="observable-extract-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="observable-extract-title">
-          {t('observables.extract_title')}
+          {canRecord ? t('observables.extract_title') : t('observables.extract_only_title')}
         </Title>
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack gap="sm">

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { LookupItem, RelatedObservable } from '../../../../src/modules/observables/observables.contract.ts';
 import {
   ExtractResult,
   LookupResult,
@@ -7,15 +6,13 @@ import {
   RecordTextResult,
   SearchResult,
   type ExtractedObservable,
-  type ObservableType,
+  type LookupItem,
 } from '../../../../src/modules/observables/observables.contract.ts';
 import { ApiError, api } from '../../app/api.ts';
 
 export type { ExtractedObservable, ObservableDetail };
-export type ObservableTypeName = ObservableType;
 export type Search = z.infer<typeof SearchResult>;
 export type Lookup = z.infer<typeof LookupItem>;
-export type Related = z.infer<typeof RelatedObservable>;
 export type Recorded = z.infer<typeof RecordTextResult>;
 export type Sighting = ObservableDetail['sightings'][number];
 
