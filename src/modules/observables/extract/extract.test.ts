@@ -104,7 +104,7 @@ describe('M2.2a extraction: hostile and messy input', () => {
   });
 
   it('stays linear on 1 MB of adversarial near-matches', () => {
-    const patterns = ['1.', 'a.', 'a-', '0-', '9', 'a@', 'http://', '[.]', 'f:', 'ff', '1 ', 'aa', '例.'];
+    const patterns = ['1.', 'a.', 'a-', '0-', '9', 'a@', '<a@', 'http://', '[.]', 'f:', 'ff', '1 ', 'aa', '例.', '銀行 支店 普通 1', '(0'];
     for (const pattern of patterns) {
       const small = pattern.repeat(Math.ceil(250_000 / pattern.length));
       const large = pattern.repeat(Math.ceil(1_000_000 / pattern.length));

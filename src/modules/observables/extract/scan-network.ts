@@ -120,9 +120,14 @@ export function scanUrls(text: string, emit: Emit): void {
   }
 }
 
+const MESSAGE_ID_HEADERS = ['message-id', 'in-reply-to', 'references'];
+
+/** True for the id@host inside a Message-ID style header (checked only right after a "<"). */
 function isMessageId(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start) + 1;
-  return /(?:message-id|in-reply-to|references)\s*:[^\n]*<$/i.test(text.slice(Math.max(lineStart, start - 200), start));
+  if (text[start - 1] !== '<') return false;
+  const window = text.slice(Math.max(0, start - 200), start);
+  const line = window.slice(window.lastIndexOf('\n') + 1).toLowerCase();
+  return MESSAGE_ID_HEADERS.some((header) => line.includes(header));
 }
 
 export function scanEmails(text: string, emit: Emit): void {
