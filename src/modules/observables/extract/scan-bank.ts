@@ -27,6 +27,30 @@ const YUCHO = new RegExp(
   'gu',
 );
 
+const INSTITUTION_WORDS = /銀行|信用金庫|信金|信用組合|労働金庫|農業協同組合|農協/g;
+const DEPOSIT_TYPES = /普通|当座|貯蓄/;
+const WINDOW_BEFORE = 26;
+const WINDOW_AFTER = 240;
+
+/**
+ * Runs the named-account pattern only in a window around each bank word: run over the whole text,
+ * its lazy name prefix is tried at every Japanese character, which made it a third of extraction time.
+ */
+function* namedAccountMatches(text: string): Generator<RegExpExecArray> {
+  let searchedTo = 0;
+  for (const word of text.matchAll(INSTITUTION_WORDS)) {
+    const from = Math.max(searchedTo, word.index - WINDOW_BEFORE);
+    const windowText = text.slice(from, word.index + word[0].length + WINDOW_AFTER);
+    if (!DEPOSIT_TYPES.test(windowText)) continue;
+    NAMED.lastIndex = 0;
+    const match = NAMED.exec(windowText);
+    if (!match || match.index + from > word.index) continue;
+    match.index += from;
+    searchedTo = match.index + match[0].length;
+    yield match;
+  }
+}
+
 const TYPE_CODE: Record<string, string> = { 普通: '1', 当座: '2', 貯蓄: '4' };
 
 /** The longest tail of the captured words that names a bank: the capture may start with other words. */
@@ -64,7 +88,7 @@ function holderAttributes(holder: string | undefined): Record<string, string> {
 
 export function scanBankAccounts(text: string, emit: Emit): void {
   if (!/銀行|金庫|信金|組合|農協|コード|ゆうちょ|郵便/.test(text)) return;
-  for (const match of text.matchAll(NAMED)) {
+  for (const match of namedAccountMatches(text)) {
     const [whole, bankWords = '', branchWords = '', branchAside = '', typeName = '', number = '', holder] = match;
     const bankCode = bankCodeIn(bankWords);
     const branchCode = bankCode ? branchCodeIn(bankCode, `${branchWords}${branchAside.trim()}`) : undefined;

@@ -7,7 +7,9 @@ import type { Emit } from './hit.ts';
 const URL_START = /(?<![A-Za-z0-9+.-])(?:https?|ftp):\/\//gi;
 const EMAIL_AT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@/g;
 const HOST_RUN = /(?<![A-Za-z0-9_.@-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
-const IPV6_RUN = /(?:(?<=IPv6:)|(?<![0-9A-Za-z:.]))(?=[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:)[0-9A-Fa-f:.]+(?:\/\d{1,3})?/gi;
+const IPV6_RUN = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:)[0-9A-Fa-f:.]+(?:\/\d{1,3})?/g;
+// Mail headers write address literals as [IPv6:…]; the prefix's colon would hide the start.
+const IPV6_LITERAL = /(?<=IPv6:)[0-9A-Fa-f:.]+/gi;
 const CIDR_SUFFIX = /^\/(\d{1,2})(?!\d|\.\d)/;
 
 // Letters that may appear in an IDN label: anything that is not ASCII, space or CJK punctuation.
@@ -183,7 +185,8 @@ export function scanHostsAndIpv4(text: string, emit: Emit): void {
 }
 
 export function scanIpv6(text: string, emit: Emit): void {
-  for (const match of text.matchAll(IPV6_RUN)) {
+  const runs = text.includes('IPv6:') || text.includes('ipv6:') ? [...text.matchAll(IPV6_RUN), ...text.matchAll(IPV6_LITERAL)] : text.matchAll(IPV6_RUN);
+  for (const match of runs) {
     let raw = match[0];
     let prefix: number | null = null;
     const slash = raw.indexOf('/');
@@ -210,7 +213,8 @@ export function scanIpv6(text: string, emit: Emit): void {
 const IDN_HOST = /(?<=^|[\s「『（(【[<"'、。:：])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?=$|[\s」』）)】\]>"'、。,，:：/])/gu;
 
 export function scanIdnHosts(text: string, emit: Emit): void {
-  if (!/[^ -~\t\n\r]/.test(text)) return;
+  // An internationalised name needs a dot next to a non-ASCII letter; most prose has none.
+  if (!/[^ -~\s]\.|\.[^ -~\s]/.test(text)) return;
   for (const match of text.matchAll(IDN_HOST)) {
     if (!/[^ -~\t\n\r]/.test(match[0])) continue;
     const value = canonicalDomain(match[0]);
