@@ -3,6 +3,7 @@ const name = process.argv[2];
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Record<string, unknown>> }>> = {
   http: () => import('./http.bench.ts'),
   extract: () => import('./extract.bench.ts'),
+  correlate: () => import('./correlate.bench.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

@@ -128,6 +128,46 @@ describe('koban CLI', () => {
   });
 });
 
+describe('koban extract and lookup', () => {
+  function kobanWithInput(args: string[], input: string | Buffer) {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      input,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', KOBAN_DATA_DIR: dataDir, KOBAN_LOG_LEVEL: 'silent' },
+      timeout: 60_000,
+    });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  }
+
+  it('prints canonical values as JSON, with offsets and warning-listed values on request', () => {
+    const text = '連絡先 ０９０－１２３４－５６７８ と hxxps://evil[.]example-shop[.]jp/login、DNS 8.8.8.8';
+    const plain = kobanWithInput(['extract'], text);
+    assert.equal(plain.code, 0, plain.err);
+    assert.deepEqual(JSON.parse(plain.out), [
+      { type: 'phone', value: '+819012345678' },
+      { type: 'url', value: 'https://evil.example-shop.jp/login' },
+    ]);
+    const withAll = JSON.parse(kobanWithInput(['extract', '--offsets', '--warn'], text).out);
+    assert.equal(withAll.length, 3);
+    assert.equal(text.slice(withAll[0].start, withAll[0].end), '０９０－１２３４－５６７８');
+    assert.equal(withAll[2].warning, 'public_resolver');
+  });
+
+  it('survives binary input', () => {
+    const binary = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919) % 256));
+    const result = kobanWithInput(['extract'], binary);
+    assert.equal(result.code, 0, result.err);
+    assert.ok(Array.isArray(JSON.parse(result.out)));
+  });
+
+  it('looks values up in the store', () => {
+    const result = koban(['lookup', '45[.]137[.]21[.]9', 'nonsense']);
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /45\[\.\]137\[\.\]21\[\.\]9\tipv4\t45\.137\.21\.9\tunknown/);
+    assert.match(result.out, /nonsense\t-\t-\tunknown/);
+  });
+});
+
 describe('koban serve', () => {
   it('creates the first administrator once, serves, and shuts down gracefully on SIGTERM', async () => {
     const { spawn } = await import('node:child_process');

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { addAutoIdColumn } from '../../kernel/db/dialect.ts';
 
 // One row per distinct (type, canonical value); `host` and `registrable` serve the relations
@@ -15,9 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_seen_at', 'text', (col) => col.notNull())
     .addUniqueConstraint('observable_type_value_uq', ['type', 'value'])
     .execute();
-  await db.schema.createIndex('observable_value_idx').on('observable').column('value').execute();
-  await db.schema.createIndex('observable_host_idx').on('observable').column('host').execute();
-  await db.schema.createIndex('observable_registrable_idx').on('observable').column('registrable').execute();
+  // Partial: only URLs, domains and e-mail addresses have a host, and the others need no index entry.
+  await db.schema.createIndex('observable_host_idx').on('observable').column('host').where(sql.ref('host'), 'is not', null).execute();
+  await db.schema.createIndex('observable_registrable_idx').on('observable').column('registrable').where(sql.ref('registrable'), 'is not', null).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -8,18 +8,23 @@ export const findObservableByValue = reusableQuery(2, (db, type: string, value: 
 
 const LOOKUP_BATCH = 500;
 
-/** Known observables among (type, value) pairs, looked up by value in batches (the value index serves it). */
+/** Known observables among (type, value) pairs, per type in batches (the (type, value) unique index serves it). */
 export async function findObservablesByValues(db: Executor, pairs: { type: string; value: string }[]) {
+  const valuesByType = new Map<string, Set<string>>();
+  for (const pair of pairs) valuesByType.set(pair.type, (valuesByType.get(pair.type) ?? new Set()).add(pair.value));
   const rows = [];
-  const values = [...new Set(pairs.map((p) => p.value))];
-  for (let i = 0; i < values.length; i += LOOKUP_BATCH) {
-    rows.push(
-      ...(await db
-        .selectFrom('observable')
-        .select(['id', 'type', 'value', 'warning', 'first_seen_at', 'last_seen_at'])
-        .where('value', 'in', values.slice(i, i + LOOKUP_BATCH))
-        .execute()),
-    );
+  for (const [type, set] of valuesByType) {
+    const values = [...set];
+    for (let i = 0; i < values.length; i += LOOKUP_BATCH) {
+      rows.push(
+        ...(await db
+          .selectFrom('observable')
+          .select(['id', 'type', 'value', 'warning', 'first_seen_at', 'last_seen_at'])
+          .where('type', '=', type)
+          .where('value', 'in', values.slice(i, i + LOOKUP_BATCH))
+          .execute()),
+      );
+    }
   }
   return rows;
 }

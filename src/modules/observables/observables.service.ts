@@ -11,7 +11,7 @@ import { extractObservables } from './extract/extract.ts';
 import type { ExtractedObservable, ObservableType } from './observables.contract.ts';
 import { observableErrors } from './observables.errors.ts';
 import * as repo from './observables.repository.ts';
-import { writeSightings, type SightingInput } from './sightings.writer.ts';
+import { createObservableIdCache, writeSightings, type SightingInput } from './sightings.writer.ts';
 
 export const MAX_TEXT_CHARS = 5_000_000;
 export const MAX_LOOKUP_VALUES = 10_000;
@@ -32,6 +32,24 @@ function presentSource(actor: Actor, row: SightingRow) {
 
 export function createObservablesService({ database, clock, audit }: KernelDeps, cardHashKey: () => Promise<string>) {
   const db = database.db;
+  const idCache = createObservableIdCache();
+
+  /** One transaction with one audit entry; the id cache learns only what committed. */
+  async function record(
+    actor: AuditActor,
+    sightings: SightingInput[],
+    action: string,
+    target: { type: string; id: string | null },
+    requestId: string | null,
+  ): Promise<number> {
+    const result = await db.transaction().execute(async (trx) => {
+      const written = await writeSightings(database, trx, sightings, idCache);
+      await audit.record(trx, { actor, action, target, changes: { sightings: sightings.length, observables: written.distinct }, requestId });
+      return written;
+    });
+    idCache.remember(result.written);
+    return result.distinct;
+  }
 
   async function extract(text: string, includeWarnings = false): Promise<ExtractedObservable[]> {
     if (text.length > MAX_TEXT_CHARS) throw new AppError(observableErrors.text_too_large, { limit: MAX_TEXT_CHARS });
@@ -46,33 +64,13 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
       const found = await extract(text, true);
       const seenAt = clock.now().toISOString();
       const sightings: SightingInput[] = found.map((o) => ({ ...o, attributes: o.attributes ?? null, ...source, seenAt }));
-      const distinct = await db.transaction().execute(async (trx) => {
-        const count = await writeSightings(database, trx, sightings);
-        await audit.record(trx, {
-          actor,
-          action: 'observable.sighted',
-          target: { type: source.sourceType, id: source.sourceId },
-          changes: { sightings: sightings.length, observables: count },
-          requestId,
-        });
-        return count;
-      });
+      const distinct = await record(actor, sightings, 'observable.sighted', { type: source.sourceType, id: source.sourceId }, requestId);
       return { observables: found, distinct };
     },
 
     /** Bulk ingest for feeds and sensors: one transaction and one audit entry per call. */
     async recordSightings(actor: AuditActor, sightings: SightingInput[], requestId: string | null): Promise<number> {
-      return db.transaction().execute(async (trx) => {
-        const count = await writeSightings(database, trx, sightings);
-        await audit.record(trx, {
-          actor,
-          action: 'observable.bulk_sighted',
-          target: { type: 'observable', id: null },
-          changes: { sightings: sightings.length, observables: count },
-          requestId,
-        });
-        return count;
-      });
+      return record(actor, sightings, 'observable.bulk_sighted', { type: 'observable', id: null }, requestId);
     },
 
     canonicalize,

@@ -44,39 +44,77 @@ function distinctObservables(sightings: SightingInput[]): Map<string, Distinct> 
   return byKey;
 }
 
-const UPSERT_SQL = `insert into observable (type, value, host, registrable, warning, attributes, first_seen_at, last_seen_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?)
-  on conflict (type, value) do update set
-    first_seen_at = min(observable.first_seen_at, excluded.first_seen_at),
-    last_seen_at = max(observable.last_seen_at, excluded.last_seen_at),
-    attributes = coalesce(excluded.attributes, observable.attributes)
-  returning id`;
+const SELECT_SQL = 'select id, first_seen_at, last_seen_at from observable where type = ? and value = ?';
+const INSERT_SQL = `insert into observable (type, value, host, registrable, warning, attributes, first_seen_at, last_seen_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?) returning id`;
+const TOUCH_SQL = `update observable set first_seen_at = min(first_seen_at, ?), last_seen_at = max(last_seen_at, ?),
+  attributes = coalesce(?, attributes) where id = ?`;
 const SIGHTING_SQL = `insert into sighting (observable_id, source_type, source_id, owner_unit_id, restricted, seen_at, offset_start, offset_end)
   values (?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Writes on SQLite inside the caller's transaction (same connection); returns the observable ids by key. */
-function writeSqlite(database: Database, sightings: SightingInput[]): number {
+type StoredTimes = { id: number; first_seen_at: string; last_seen_at: string };
+
+/**
+ * Ids and seen-times of observables written by committed transactions, so that a sighting of a
+ * known observable costs no index look-up. Filled only after commit (a rolled-back id must never
+ * be reused); bounded, and cleared whole when full.
+ */
+export function createObservableIdCache(maxEntries = 500_000) {
+  const entries = new Map<string, StoredTimes>();
+  return {
+    get: (key: string) => entries.get(key),
+    remember(fresh: Map<string, StoredTimes>): void {
+      if (entries.size + fresh.size > maxEntries) entries.clear();
+      for (const [key, value] of fresh) entries.set(key, value);
+    },
+  };
+}
+
+export type ObservableIdCache = ReturnType<typeof createObservableIdCache>;
+export type WriteResult = { distinct: number; written: Map<string, StoredTimes> };
+
+/**
+ * Writes on SQLite inside the caller's transaction (same connection). A known observable is only
+ * read, and rewritten only when the batch moves its first/last seen times or brings attributes:
+ * most sightings are of known observables, and skipping their upsert halves the writes.
+ */
+function writeSqlite(database: Database, sightings: SightingInput[], cache: ObservableIdCache): WriteResult {
   const sqlite = database.sqlite;
   if (!sqlite) throw new Error('SQLite handle missing');
-  const upsert = sqlite.prepare<unknown[], { id: number }>(UPSERT_SQL);
-  const insert = sqlite.prepare(SIGHTING_SQL);
+  const select = sqlite.prepare<unknown[], StoredTimes>(SELECT_SQL);
+  const insertObservable = sqlite.prepare<unknown[], { id: number }>(INSERT_SQL);
+  const touch = sqlite.prepare(TOUCH_SQL);
+  const insertSighting = sqlite.prepare(SIGHTING_SQL);
   const ids = new Map<string, number>();
+  const written = new Map<string, StoredTimes>();
   for (const [key, o] of distinctObservables(sightings)) {
+    const stored = cache.get(key) ?? select.get(o.type, o.value);
+    if (stored) {
+      const first = o.first < stored.first_seen_at ? o.first : stored.first_seen_at;
+      const last = o.last > stored.last_seen_at ? o.last : stored.last_seen_at;
+      if (first !== stored.first_seen_at || last !== stored.last_seen_at || o.attributes !== null) touch.run(o.first, o.last, o.attributes, stored.id);
+      ids.set(key, stored.id);
+      written.set(key, { id: stored.id, first_seen_at: first, last_seen_at: last });
+      continue;
+    }
     const facts = hostFactsOf(o.type, o.value);
-    const row = upsert.get(o.type, o.value, facts.host, facts.registrable, o.warning, o.attributes, o.first, o.last);
-    if (row) ids.set(key, row.id);
+    const row = insertObservable.get(o.type, o.value, facts.host, facts.registrable, o.warning, o.attributes, o.first, o.last);
+    if (row) {
+      ids.set(key, row.id);
+      written.set(key, { id: row.id, first_seen_at: o.first, last_seen_at: o.last });
+    }
   }
   for (const s of sightings) {
     const id = ids.get(`${s.type}\u0000${s.value}`);
     if (id === undefined) continue;
-    insert.run(id, s.sourceType, s.sourceId, s.ownerUnitId, s.restricted ? 1 : 0, s.seenAt, s.start, s.end);
+    insertSighting.run(id, s.sourceType, s.sourceId, s.ownerUnitId, s.restricted ? 1 : 0, s.seenAt, s.start, s.end);
   }
-  return ids.size;
+  return { distinct: ids.size, written };
 }
 
 const BATCH = 1000;
 
-async function writePostgres(trx: Executor, sightings: SightingInput[]): Promise<number> {
+async function writePostgres(trx: Executor, sightings: SightingInput[]): Promise<WriteResult> {
   const distinct = [...distinctObservables(sightings).entries()];
   const ids = new Map<string, number>();
   for (let i = 0; i < distinct.length; i += BATCH) {
@@ -123,11 +161,14 @@ async function writePostgres(trx: Executor, sightings: SightingInput[]): Promise
     });
     if (rows.length > 0) await trx.insertInto('sighting').values(rows).execute();
   }
-  return ids.size;
+  return { distinct: ids.size, written: new Map() };
 }
 
-/** Writes sightings inside `trx` (a transaction on `database`); returns how many distinct observables they touch. */
-export async function writeSightings(database: Database, trx: Executor, sightings: SightingInput[]): Promise<number> {
-  if (sightings.length === 0) return 0;
-  return database.dialect === 'sqlite' ? writeSqlite(database, sightings) : writePostgres(trx, sightings);
+/**
+ * Writes sightings inside `trx` (a transaction on `database`). The result's `written` map goes to
+ * `cache.remember` once the transaction has committed.
+ */
+export async function writeSightings(database: Database, trx: Executor, sightings: SightingInput[], cache: ObservableIdCache): Promise<WriteResult> {
+  if (sightings.length === 0) return { distinct: 0, written: new Map() };
+  return database.dialect === 'sqlite' ? writeSqlite(database, sightings, cache) : writePostgres(trx, sightings);
 }
