@@ -70,6 +70,9 @@ describe('M2.2a observables API', () => {
     assert.deepEqual(correlated, [
       { sourceType: 'case', sourceId: null, ownerUnitId: mitoId, restricted: true, shared: 1, lastSeenAt: correlated[0].lastSeenAt },
     ]);
+    const withWarnings = (await analyst.request('GET', '/api/observables/correlations?sourceType=report&sourceId=IB-2026-000001&includeWarnings=true')).json()
+      .items;
+    assert.deepEqual(withWarnings.map((c: { sourceId: string | null }) => c.sourceId).sort(), [null, 'IB-2026-000002'].sort());
     const ip = await analyst.request('GET', '/api/observables/search?q=45.137.21.9');
     const sightings = (await analyst.request('GET', `/api/observables/${ip.json().observableId as number}`)).json().sightings;
     assert.ok(sightings.some((s: { restricted: boolean; sourceId: string | null }) => s.restricted && s.sourceId === null));

@@ -81,5 +81,10 @@ export const RecordTextInput = z.object({
   text: z.string().max(5_000_000),
 });
 export const RecordTextResult = z.object({ items: z.array(ExtractedObservable), distinct: z.number().int() });
-export const CorrelationQuery = z.object({ sourceType: SourceType, sourceId: z.string().min(1).max(128) });
+export const CorrelationQuery = z.object({
+  sourceType: SourceType,
+  sourceId: z.string().min(1).max(128),
+  /** Also count warning-listed observables (public resolvers, popular domains …) as links. */
+  includeWarnings: z.enum(['true', 'false']).optional(),
+});
 export const CorrelationResult = z.object({ items: z.array(SourceView.extend({ shared: z.number().int(), lastSeenAt: z.string().nullable() })) });

@@ -50,8 +50,8 @@ export function listSightings(db: Executor, observableId: number, limit: number)
 }
 
 /** Other sources that share a non-warning-listed observable with the given source: a join over sightings. */
-export function findCorrelatedSources(db: Executor, sourceType: string, sourceId: string, limit: number) {
-  return db
+export function findCorrelatedSources(db: Executor, sourceType: string, sourceId: string, limit: number, includeWarnings: boolean) {
+  let query = db
     .selectFrom('sighting as mine')
     .innerJoin('sighting as other', 'other.observable_id', 'mine.observable_id')
     .innerJoin('observable', 'observable.id', 'mine.observable_id')
@@ -65,12 +65,12 @@ export function findCorrelatedSources(db: Executor, sourceType: string, sourceId
     ])
     .where('mine.source_type', '=', sourceType)
     .where('mine.source_id', '=', sourceId)
-    .where('observable.warning', 'is', null)
     .where((eb) => eb.or([eb('other.source_type', '!=', sourceType), eb('other.source_id', '!=', sourceId)]))
     .groupBy(['other.source_type', 'other.source_id'])
     .orderBy('shared', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  if (!includeWarnings) query = query.where('observable.warning', 'is', null);
+  return query.execute();
 }
 
 /** Observables related through host and registrable domain (URL → host → domain, e-mail → domain, subdomains). */

@@ -67,7 +67,12 @@ export function registerObservablesRoutes(base: FastifyInstance, observables: Ob
     '/api/observables/correlations',
     { config: { access: 'observable.read' }, schema: { tags, querystring: CorrelationQuery, response: { 200: CorrelationResult } } },
     async (request) => ({
-      items: await observables.correlate(requireAuth(request).actor, request.query.sourceType, request.query.sourceId),
+      items: await observables.correlate(
+        requireAuth(request).actor,
+        request.query.sourceType,
+        request.query.sourceId,
+        request.query.includeWarnings === 'true',
+      ),
     }),
   );
 

@@ -134,8 +134,8 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
       return { ...c, observableId: row?.id ?? null };
     },
 
-    async correlate(actor: Actor, sourceType: string, sourceId: string) {
-      const rows = await repo.findCorrelatedSources(db, sourceType, sourceId, 200);
+    async correlate(actor: Actor, sourceType: string, sourceId: string, includeWarnings = false) {
+      const rows = await repo.findCorrelatedSources(db, sourceType, sourceId, 200, includeWarnings);
       return rows.map((r) => ({
         ...presentSource(actor, { source_type: r.source_type, source_id: r.source_id, owner_unit_id: r.owner_unit_id, restricted: r.restricted ?? 0 }),
         shared: r.shared,

@@ -108,16 +108,21 @@ describe('M2.2a extraction: hostile and messy input', () => {
     for (const pattern of patterns) {
       const small = pattern.repeat(Math.ceil(250_000 / pattern.length));
       const large = pattern.repeat(Math.ceil(1_000_000 / pattern.length));
+      // The fastest of three runs of each size: a shared CI machine adds noise, never speed.
       const time = (text: string) => {
-        const t0 = performance.now();
-        extractObservables(text, { includeWarnings: true });
-        return performance.now() - t0;
+        let best = Infinity;
+        for (let run = 0; run < 3; run += 1) {
+          const t0 = performance.now();
+          extractObservables(text, { includeWarnings: true });
+          best = Math.min(best, performance.now() - t0);
+        }
+        return best;
       };
-      time(small);
       const smallMs = Math.max(time(small), 5);
       const largeMs = time(large);
       assert.ok(largeMs < 5000, `${pattern}: ${largeMs.toFixed(0)} ms for 1 MB`);
-      assert.ok(largeMs / smallMs < 10, `${pattern}: 4x input took ${(largeMs / smallMs).toFixed(1)}x time`);
+      // Linear work gives about 4x; quadratic work gives about 16x.
+      assert.ok(largeMs / smallMs < 12, `${pattern}: 4x input took ${(largeMs / smallMs).toFixed(1)}x time`);
     }
   });
 });
