@@ -78,13 +78,18 @@ export function extractObservables(text: string, options: ExtractOptions = {}): 
     const hits: RawHit[] = [];
     const emit = (hit: RawHit) => hits.push(hit);
     const folded = normalised.text;
-    scanUrls(folded, emit);
-    scanEmails(folded, emit);
-    scanHostsAndIpv4(folded, emit);
-    scanIdnHosts(folded, emit);
-    scanIpv6(folded, emit);
+    // Each scanner needs a character most texts lack; checking for it first skips whole passes.
+    const hasColon = folded.includes(':');
+    const hasDot = folded.includes('.');
+    if (hasColon && folded.includes('//')) scanUrls(folded, emit);
+    if (folded.includes('@')) scanEmails(folded, emit);
+    if (hasDot) {
+      scanHostsAndIpv4(folded, emit);
+      scanIdnHosts(folded, emit);
+    }
+    if (hasColon) scanIpv6(folded, emit);
     scanHashes(folded, emit);
-    scanCveAndAsn(folded, emit);
+    if (/cve|as/i.test(folded)) scanCveAndAsn(folded, emit);
     scanBitcoin(folded, emit);
     scanCards(folded, emit, options.cardHashKey);
     scanPhones(folded, emit);

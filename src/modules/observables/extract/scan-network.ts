@@ -7,7 +7,8 @@ import type { Emit } from './hit.ts';
 const URL_START = /(?<![A-Za-z0-9+.-])(?:https?|ftp):\/\//gi;
 const EMAIL_AT = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@/g;
 const HOST_RUN = /(?<![A-Za-z0-9_.@-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
-const IPV6_RUN = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:)[0-9A-Fa-f:.]+(?:\/\d{1,3})?/g;
+// At most four hex digits before the first colon: most words fail after a few characters.
+const IPV6_RUN = /(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]+(?:\/\d{1,3})?/g;
 // Mail headers write address literals as [IPv6:…]; the prefix's colon would hide the start.
 const IPV6_LITERAL = /(?<=IPv6:)[0-9A-Fa-f:.]+/gi;
 const CIDR_SUFFIX = /^\/(\d{1,2})(?!\d|\.\d)/;
@@ -188,6 +189,7 @@ export function scanIpv6(text: string, emit: Emit): void {
   const runs = text.includes('IPv6:') || text.includes('ipv6:') ? [...text.matchAll(IPV6_RUN), ...text.matchAll(IPV6_LITERAL)] : text.matchAll(IPV6_RUN);
   for (const match of runs) {
     let raw = match[0];
+    if (raw.indexOf(':') === raw.lastIndexOf(':')) continue;
     let prefix: number | null = null;
     const slash = raw.indexOf('/');
     if (slash >= 0) {
