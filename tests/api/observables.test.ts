@@ -34,6 +34,30 @@ describe('M2.2a observables API', () => {
     assert.equal(ipDetail.enrichment.geoDataDate, '2026-06-17');
   });
 
+  it('records the host of a URL too, so reports linking to one host correlate', async () => {
+    await analyst.request('POST', '/api/observables/sightings', {
+      sourceType: 'report',
+      sourceId: 'host-a',
+      text: 'https://login.kit-host.top/a/b にアクセス',
+    });
+    await analyst.request('POST', '/api/observables/sightings', {
+      sourceType: 'report',
+      sourceId: 'host-b',
+      text: '別のURL hxxp://login.kit-host[.]top/other?id=1',
+    });
+    const search = (await analyst.request('GET', '/api/observables/search?q=login.kit-host.top')).json();
+    assert.equal(search.type, 'domain');
+    assert.ok(search.observableId);
+    const correlated = (await analyst.request('GET', '/api/observables/correlations?sourceType=report&sourceId=host-a')).json().items;
+    assert.deepEqual(
+      correlated.map((c: { sourceId: string }) => c.sourceId),
+      ['host-b'],
+    );
+    const detail = (await analyst.request('GET', `/api/observables/${search.observableId as number}`)).json();
+    assert.equal(detail.attributes.derivedFrom, 'url');
+    assert.ok(detail.related.some((r: { type: string }) => r.type === 'url'));
+  });
+
   it('looks up values in bulk: known, unknown and unrecognisable', async () => {
     const response = await analyst.request('POST', '/api/observables/lookup', {
       values: ['４５．１３７．２１．９', 'hxxps://secure-login[.]amaz0n-jp[.]com/verify', '203.0.113.200', 'not a value'],

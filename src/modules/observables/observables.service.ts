@@ -7,6 +7,7 @@ import type { AuditActor } from '#kernel/audit/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import { canonicalize } from './canonicalize.ts';
+import { derivedHostObservables } from './derived-hosts.ts';
 import { extractObservables } from './extract/extract.ts';
 import type { ExtractedObservable, ObservableType } from './observables.contract.ts';
 import { observableErrors } from './observables.errors.ts';
@@ -63,7 +64,12 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
     async recordText(actor: AuditActor, source: SourceRef, text: string, requestId: string | null) {
       const found = await extract(text, true);
       const seenAt = clock.now().toISOString();
-      const sightings: SightingInput[] = found.map((o) => ({ ...o, attributes: o.attributes ?? null, ...source, seenAt }));
+      const sightings: SightingInput[] = [...found, ...derivedHostObservables(found)].map((o) => ({
+        ...o,
+        attributes: o.attributes ?? null,
+        ...source,
+        seenAt,
+      }));
       const distinct = await record(actor, sightings, 'observable.sighted', { type: source.sourceType, id: source.sourceId }, requestId);
       return { observables: found, distinct };
     },
