@@ -42,13 +42,7 @@ const INPUT_SUFFIXES: readonly (readonly [string, Category])[] = [
   ['信用組合', 'shinkumi'],
   ['労働金庫', 'roukin'],
   ['銀行', 'bank'],
-  ['信漁連', 'gyokyo'],
-  ['信金', 'shinkin'],
-  ['信組', 'shinkumi'],
-  ['労金', 'roukin'],
-  ['信連', 'shinren'],
-  ['農協', 'nokyo'],
-  ['漁協', 'gyokyo'],
+  ...TABLE_SUFFIXES,
   ['BANK', 'bank'],
 ];
 
