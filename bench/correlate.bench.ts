@@ -50,7 +50,8 @@ function* sightingBatches(total: number, distinct: number): Generator<SightingIn
         warning: null,
         attributes: null,
         sourceType: 'report',
-        sourceId: `r${i % 200_000}`,
+        // A report or sensor event brings its sightings together: 50 per source, 200,000 sources at scale 1.
+        sourceId: `r${Math.floor(i / 50)}`,
         ownerUnitId: null,
         restricted: false,
         seenAt,

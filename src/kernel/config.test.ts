@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createDatabase } from './db/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
@@ -35,5 +36,17 @@ describe('loadConfig', () => {
       () => loadConfig({ KOBAN_CONFIG_FILE: join(dir, 'missing.json') }),
       (e: unknown) => e instanceof ConfigError && e.problems[0]?.variable === 'KOBAN_CONFIG_FILE',
     );
+  });
+
+  it('sizes the SQLite page cache from KOBAN_SQLITE_CACHE_MB', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koban-config-'));
+    const config = loadConfig({ KOBAN_DATA_DIR: dir, KOBAN_SQLITE_CACHE_MB: '32' });
+    const database = createDatabase(config);
+    try {
+      assert.equal(database.sqlite?.pragma('cache_size', { simple: true }), -32 * 1024);
+    } finally {
+      await database.close();
+    }
+    assert.equal(loadConfig({}).sqliteCacheMb, 256);
   });
 });

@@ -28,11 +28,14 @@ const Env = z.object({
   KOBAN_WEB_DIST: z.string().min(1).default('./web/dist'),
   KOBAN_SEED_UNITS: booleanFlag.default(true),
   KOBAN_LOCALE: z.enum(['ja', 'en']).default('ja'),
+  KOBAN_SQLITE_CACHE_MB: positiveInt(256),
 });
 
 export type Config = Readonly<{
   dataDir: string;
   sqlitePath: string;
+  /** SQLite page cache per connection; grows only as pages are used. */
+  sqliteCacheMb: number;
   databaseUrl: string | undefined;
   host: string;
   port: number;
@@ -101,6 +104,7 @@ export function loadConfig(env: EnvSource = process.env, overrides: EnvSource = 
   return Object.freeze({
     dataDir,
     sqlitePath: resolve(dataDir, 'koban.db'),
+    sqliteCacheMb: e.KOBAN_SQLITE_CACHE_MB,
     databaseUrl: e.KOBAN_DATABASE_URL,
     host: e.KOBAN_HOST,
     port: e.KOBAN_PORT,

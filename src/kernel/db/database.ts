@@ -19,15 +19,16 @@ export type Database = {
 // COUNT and BIGINT come back as strings from pg unless told otherwise.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function openSqlite(path: string): Database {
+export function openSqlite(path: string, options: { cacheMb?: number } = {}): Database {
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  // 64 MiB of page cache: index inserts for millions of sightings stay in memory (bench/correlate).
-  sqlite.pragma('cache_size = -65536');
+  // The page cache grows only as pages are used. 256 MiB by default keeps the sighting and observable
+  // indexes of ~10 M sightings in memory, where 64 MiB cut ingest by more than half (bench/correlate).
+  sqlite.pragma(`cache_size = -${Math.round((options.cacheMb ?? 256) * 1024)}`);
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
@@ -61,6 +62,8 @@ export function openPostgres(url: string, poolSize = 10): Database {
   return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() };
 }
 
-export function createDatabase(config: { databaseUrl: string | undefined; sqlitePath: string }): Database {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.sqlitePath);
+export function createDatabase(config: { databaseUrl: string | undefined; sqlitePath: string; sqliteCacheMb?: number }): Database {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openSqlite(config.sqlitePath, config.sqliteCacheMb === undefined ? {} : { cacheMb: config.sqliteCacheMb });
 }
