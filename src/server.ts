@@ -18,29 +18,51 @@ import {
   registerUsersRoutes,
 } from '#modules/accounts/index.ts';
 import { createAuditService, registerAuditRoutes } from '#modules/audit/index.ts';
+import { createBlobStore } from '#kernel/files/index.ts';
+import { createMailer, type Mailer } from '#kernel/mail/index.ts';
+import { createCasesService } from '#modules/cases/index.ts';
+import { createIntakeService, registerIntakeRoutes, registerPublicIntakeRoutes } from '#modules/intake/index.ts';
+import { createNotificationsService, registerNotificationsRoutes } from '#modules/notifications/index.ts';
 import { createObservablesService, registerObservablesRoutes } from '#modules/observables/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
 import { createInstallationSecrets } from '#kernel/secrets.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(deps: KernelDeps) {
+export function createServices(deps: KernelDeps, mailer: Mailer) {
   const credentials = createCredentialCache();
   const secrets = createInstallationSecrets(deps.database.db, deps.clock);
   const units = createUnitsService(deps, () => users);
   const users = createUsersService(deps, (unitId) => units.exists(unitId), credentials);
+  const blobs = createBlobStore(deps.config.filesDir);
+  const observables = createObservablesService(deps, () => secrets.get('card_hash_key'));
+  const notifications = createNotificationsService(deps, mailer);
+  const cases = createCasesService(deps);
   return {
     deps,
+    blobs,
     sessions: createSessionsService(deps, credentials),
     tokens: createTokensService(deps, credentials),
     users,
     units,
     audit: createAuditService(deps),
-    observables: createObservablesService(deps, () => secrets.get('card_hash_key')),
+    observables,
+    notifications,
+    cases,
+    intake: createIntakeService(deps, { blobs, secrets, observables, units, users, cases, notifications }),
   };
 }
 
-export type Koban = { config: Config; database: Database; services: Services; logger: Logger; deps(): KernelDeps; close(): Promise<void> };
+export type Koban = {
+  config: Config;
+  database: Database;
+  services: Services;
+  logger: Logger;
+  deps(): KernelDeps;
+  /** Timers: triage left-overs, escalation of overdue items, mail delivery, stale upload clean-up. */
+  startBackgroundJobs(): () => void;
+  close(): Promise<void>;
+};
 
 /** Opens the database, applies migrations and builds services. */
 export async function openKoban(config: Config, options: { clock?: Clock; logger?: Logger; database?: Database } = {}): Promise<Koban> {
@@ -49,9 +71,49 @@ export async function openKoban(config: Config, options: { clock?: Clock; logger
   const database = options.database ?? createDatabase(config);
   await migrateToLatest(database);
   const deps: KernelDeps = { database, clock, audit: createAuditLog({ dialect: database.dialect, clock }), config, logger };
-  const services = createServices(deps);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const services = createServices(deps, mailer);
   if (config.seedUnits) await services.units.seedIfEmpty(SYSTEM_ACTOR);
-  return { config, database, services, logger, deps: () => deps, close: () => database.close() };
+  let stopJobs: () => void = () => undefined;
+  return {
+    config,
+    database,
+    services,
+    logger,
+    deps: () => deps,
+    startBackgroundJobs() {
+      stopJobs = startJobs(services, config, logger);
+      return stopJobs;
+    },
+    async close() {
+      stopJobs();
+      await services.intake.drain();
+      mailer.close();
+      await database.close();
+    },
+  };
+}
+
+function startJobs(services: Services, config: Config, logger: Logger): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await services.intake.triagePending();
+      await services.intake.escalateOverdue();
+      await services.notifications.deliverPending();
+      await services.blobs.sweepTemp(3_600_000);
+    } catch (error) {
+      logger.error({ err: error }, 'background job failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), config.escalationIntervalSeconds * 1000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
 }
 
 export async function buildHttpApp(koban: Koban) {
@@ -75,6 +137,9 @@ export async function buildHttpApp(koban: Koban) {
       registerUnitsRoutes(app, services.units);
       registerAuditRoutes(app, services.audit);
       registerObservablesRoutes(app, services.observables);
+      registerNotificationsRoutes(app, services.notifications);
+      registerIntakeRoutes(app, services.intake, services.blobs, config);
+      registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
     },
   });
 }

@@ -29,6 +29,25 @@ const Env = z.object({
   KOBAN_SEED_UNITS: booleanFlag.default(true),
   KOBAN_LOCALE: z.enum(['ja', 'en']).default('ja'),
   KOBAN_SQLITE_CACHE_MB: positiveInt(256),
+  KOBAN_PUBLIC_URL: z.url().default('http://localhost:8080'),
+  KOBAN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  KOBAN_MAIL_FROM: z.string().min(3).default('Koban <koban@localhost>'),
+  KOBAN_RECEIPT_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{2,4}$/, 'must be 2–4 capital letters')
+    .default('IB'),
+  KOBAN_CYBER_DIVISION_UNIT: z.string().min(1).default('cyber_investigation'),
+  KOBAN_DUTY_DESK_EMAIL: z.email().optional(),
+  KOBAN_ATTACHMENT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  KOBAN_REPORT_MAX_BYTES: positiveInt(20 * 1024 * 1024),
+  KOBAN_ATTACHMENT_MAX_FILES: positiveInt(10),
+  KOBAN_REPORT_RATE_LIMIT_PER_HOUR: positiveInt(20),
+  KOBAN_POW_THRESHOLD_PER_MINUTE: positiveInt(600),
+  KOBAN_POW_DIFFICULTY_BITS: z.coerce.number().int().min(0).max(30).default(18),
+  KOBAN_ESCALATION_INTERVAL_SECONDS: positiveInt(60),
 });
 
 export type Config = Readonly<{
@@ -36,6 +55,21 @@ export type Config = Readonly<{
   sqlitePath: string;
   /** SQLite page cache per connection; grows only as pages are used. */
   sqliteCacheMb: number;
+  /** Where content-addressed files (attachments, evidence) live: <dataDir>/files. */
+  filesDir: string;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  receiptPrefix: string;
+  cyberDivisionUnit: string;
+  dutyDeskEmail: string | undefined;
+  attachmentMaxBytes: number;
+  reportMaxBytes: number;
+  attachmentMaxFiles: number;
+  reportRateLimitPerHour: number;
+  powThresholdPerMinute: number;
+  powDifficultyBits: number;
+  escalationIntervalSeconds: number;
   databaseUrl: string | undefined;
   host: string;
   port: number;
@@ -105,6 +139,20 @@ export function loadConfig(env: EnvSource = process.env, overrides: EnvSource = 
     dataDir,
     sqlitePath: resolve(dataDir, 'koban.db'),
     sqliteCacheMb: e.KOBAN_SQLITE_CACHE_MB,
+    filesDir: resolve(dataDir, 'files'),
+    publicUrl: e.KOBAN_PUBLIC_URL.replace(/\/+$/, ''),
+    smtpUrl: e.KOBAN_SMTP_URL,
+    mailFrom: e.KOBAN_MAIL_FROM,
+    receiptPrefix: e.KOBAN_RECEIPT_PREFIX,
+    cyberDivisionUnit: e.KOBAN_CYBER_DIVISION_UNIT,
+    dutyDeskEmail: e.KOBAN_DUTY_DESK_EMAIL,
+    attachmentMaxBytes: e.KOBAN_ATTACHMENT_MAX_BYTES,
+    reportMaxBytes: e.KOBAN_REPORT_MAX_BYTES,
+    attachmentMaxFiles: e.KOBAN_ATTACHMENT_MAX_FILES,
+    reportRateLimitPerHour: e.KOBAN_REPORT_RATE_LIMIT_PER_HOUR,
+    powThresholdPerMinute: e.KOBAN_POW_THRESHOLD_PER_MINUTE,
+    powDifficultyBits: e.KOBAN_POW_DIFFICULTY_BITS,
+    escalationIntervalSeconds: e.KOBAN_ESCALATION_INTERVAL_SECONDS,
     databaseUrl: e.KOBAN_DATABASE_URL,
     host: e.KOBAN_HOST,
     port: e.KOBAN_PORT,

@@ -25,6 +25,7 @@ export const serveCommand: Command = {
     process.once('SIGINT', (s) => void shutdown(s));
     process.once('SIGTERM', (s) => void shutdown(s));
     await app.listen({ host: config.host, port: config.port });
+    koban.startBackgroundJobs();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -7,6 +7,7 @@ import * as createAuditEntry from './2026-11-25T2304-create-audit-entry.ts';
 import * as createObservable from './2026-11-26T0100-create-observable.ts';
 import * as createSighting from './2026-11-26T0101-create-sighting.ts';
 import * as createInstallationSecret from './2026-11-26T0102-create-installation-secret.ts';
+import * as createIntake from './2026-11-26T0200-create-intake.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -17,4 +18,5 @@ export const migrations = {
   '2026-11-26T0100-create-observable': createObservable,
   '2026-11-26T0101-create-sighting': createSighting,
   '2026-11-26T0102-create-installation-secret': createInstallationSecret,
+  '2026-11-26T0200-create-intake': createIntake,
 };

@@ -15,20 +15,28 @@ export const PERMISSIONS = [
   'audit.verify',
   'observable.read',
   'observable.write',
+  'intake.read',
+  'intake.read_all',
+  'intake.write',
+  'intake.rules',
+  'case.open',
+  'notification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a route may declare: a permission, or one of the two states that need none. */
 export type RouteAccess = Permission | 'public' | 'session';
 
-const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 'user.read', 'observable.read'];
+const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 'user.read', 'observable.read', 'notification.read'];
+/** Who takes in reports and consultations; `intake.read_all` sees every unit's items, the rest their unit's. */
+const INTAKE: readonly Permission[] = ['intake.read', 'intake.write', 'case.open'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...STAFF, 'user.manage', 'unit.manage', 'unit.liaison.manage', 'audit.read', 'audit.verify'],
-  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify'],
-  cyber_investigator: [...STAFF, 'observable.write'],
-  cyber_analyst: [...STAFF, 'observable.write'],
-  station_officer: STAFF,
+  admin: [...STAFF, 'user.manage', 'unit.manage', 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'intake.rules'],
+  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all'],
+  cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all'],
+  cyber_analyst: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all'],
+  station_officer: [...STAFF, ...INTAKE],
   csirt: [...STAFF, 'audit.read', 'observable.write'],
   partner: ['profile.self', 'token.own'],
 };

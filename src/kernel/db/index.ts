@@ -1,3 +1,4 @@
+export { nextSequenceValue, tokyoYear } from './sequence.ts';
 export { createDatabase, openPostgres, openSqlite, type Database, type DialectName, type Executor } from './database.ts';
 export { isUniqueViolation, lockForChainAppend } from './dialect.ts';
 export { migrateToLatest } from './migrate.ts';

@@ -107,6 +107,98 @@ export type SightingTable = {
 
 export type InstallationSecretTable = { name: string; value: string; created_at: string };
 
+export type IntakeItemTable = {
+  id: string;
+  receipt_no: string;
+  origin: string;
+  kind: string;
+  reporter_type: string;
+  category: string;
+  subcategory: string | null;
+  channel: string;
+  station_unit_id: string | null;
+  summary: string;
+  description: string;
+  details: string;
+  contact: string | null;
+  consent_at: string | null;
+  retention_until: string;
+  status: string;
+  priority: string;
+  flags: string;
+  assigned_unit_id: string | null;
+  claimed_by: string | null;
+  deadline_at: string | null;
+  escalated_at: string | null;
+  rule_version: number | null;
+  rule_ids: string | null;
+  outcome: string | null;
+  referred_agency: string | null;
+  case_id: string | null;
+  merged_into_id: string | null;
+  follow_up_hash: string | null;
+  idempotency_key: string | null;
+  created_by: string | null;
+  triaged_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type IntakeAttachmentTable = {
+  id: string;
+  item_id: string;
+  sha256: string;
+  size: number;
+  filename: string;
+  claimed_type: string;
+  sniffed_type: string;
+  opaque: number;
+  added_by: string;
+  created_at: string;
+};
+
+export type IntakeNoteTable = { id: string; item_id: string; author_kind: string; author_id: string | null; body: string; created_at: string };
+export type IntakeLinkTable = { item_id: string; linked_item_id: string; created_by: string | null; created_at: string };
+export type ReceiptSequenceTable = { scope: string; last_value: number };
+export type RoutingRuleSetTable = { version: number; rules: string; comment: string; created_by: string | null; created_at: string };
+
+export type CaseRecordTable = {
+  id: string;
+  case_no: string;
+  title: string;
+  status: string;
+  owner_unit_id: string;
+  category: string | null;
+  opened_from_item_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type NotificationTable = {
+  id: string;
+  user_id: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  params: string;
+  created_at: string;
+  read_at: string | null;
+};
+
+export type MailOutboxTable = {
+  id: string;
+  recipients: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+};
+
 export type DB = {
   unit: UnitTable;
   app_user: AppUserTable;
@@ -119,6 +211,15 @@ export type DB = {
   observable: ObservableTable;
   sighting: SightingTable;
   installation_secret: InstallationSecretTable;
+  intake_item: IntakeItemTable;
+  intake_attachment: IntakeAttachmentTable;
+  intake_note: IntakeNoteTable;
+  intake_link: IntakeLinkTable;
+  receipt_sequence: ReceiptSequenceTable;
+  routing_rule_set: RoutingRuleSetTable;
+  case_record: CaseRecordTable;
+  notification: NotificationTable;
+  mail_outbox: MailOutboxTable;
 };
 
 export type UnitRow = Selectable<UnitTable>;

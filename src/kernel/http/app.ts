@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -83,6 +84,10 @@ export async function createApp({ config, logger, authenticator, isReady, regist
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: context.statusCode }),
+  });
+  // Uploads are read as streams by the routes that accept them; limits here are the outer bound.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.attachmentMaxBytes, files: config.attachmentMaxFiles, fields: 20, fieldSize: 256 * 1024, parts: config.attachmentMaxFiles + 20 },
   });
   installAccessControl(app, authenticator, (reply: FastifyReply) => {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -40,6 +40,12 @@ function mapFastifyError(error: FastifyError): { code: string; details: Record<s
       return { code: kernelErrors.malformed_json, details: {} };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: kernelErrors.too_large, details: {} };
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return { code: kernelErrors.too_large, details: {} };
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { code: kernelErrors.unsupported_media_type, details: {} };

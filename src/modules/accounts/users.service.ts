@@ -147,6 +147,16 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
       return (await repo.findUserById(db, userId)) !== undefined;
     },
 
+    /** Where to reach active users (notifications): display name and e-mail address, if any. */
+    async contactsOf(userIds: string[]): Promise<{ id: string; displayName: string; email: string | null }[]> {
+      const found = [];
+      for (const id of new Set(userIds)) {
+        const user = await repo.findUserById(db, id);
+        if (user && user.disabled_at === null) found.push({ id: user.id, displayName: user.display_name, email: user.email });
+      }
+      return found;
+    },
+
     listOfUnit: async (unitId: string): Promise<UserSummary[]> => {
       const users = await repo.listUsersOfUnit(db, unitId);
       const roles = await repo.findRolesOfUsers(

@@ -94,3 +94,26 @@ export function findRelatedByHost(db: Executor, host: string | null, registrable
 export function listCidrObservables(db: Executor) {
   return db.selectFrom('observable').select(['id', 'type', 'value', 'warning']).where('type', '=', 'cidr').execute();
 }
+
+/** The distinct observables one source sighted. */
+export function listObservablesOfSource(db: Executor, sourceType: string, sourceId: string) {
+  return db
+    .selectFrom('sighting')
+    .innerJoin('observable', 'observable.id', 'sighting.observable_id')
+    .select(['observable.id', 'observable.type', 'observable.value', 'observable.warning'])
+    .distinct()
+    .where('sighting.source_type', '=', sourceType)
+    .where('sighting.source_id', '=', sourceId)
+    .orderBy('observable.type')
+    .orderBy('observable.value')
+    .execute();
+}
+
+export function updateSourceOwner(db: Executor, sourceType: string, sourceId: string, ownerUnitId: string | null, restricted: boolean) {
+  return db
+    .updateTable('sighting')
+    .set({ owner_unit_id: ownerUnitId, restricted: restricted ? 1 : 0 })
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .execute();
+}

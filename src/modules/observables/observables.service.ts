@@ -140,6 +140,21 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
       return { ...c, observableId: row?.id ?? null };
     },
 
+    /** What one source (a report, a case) sighted, warning-listed values included and flagged. */
+    async observablesOfSource(sourceType: string, sourceId: string) {
+      return (await repo.listObservablesOfSource(db, sourceType, sourceId)).map((r) => ({
+        observableId: r.id,
+        type: r.type as ObservableType,
+        value: r.value,
+        warning: r.warning,
+      }));
+    },
+
+    /** A source changed hands (routed, reassigned): its sightings name the new owner unit. */
+    async setSourceOwner(source: SourceRef): Promise<void> {
+      await repo.updateSourceOwner(db, source.sourceType, source.sourceId, source.ownerUnitId, source.restricted);
+    },
+
     async correlate(actor: Actor, sourceType: string, sourceId: string, includeWarnings = false) {
       const rows = await repo.findCorrelatedSources(db, sourceType, sourceId, 200, includeWarnings);
       return rows.map((r) => ({
