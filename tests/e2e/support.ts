@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { totpCode, type Role } from '#kernel/auth/index.ts';
+import type { Clock } from '#kernel/clock.ts';
 import { loadConfig } from '#kernel/config.ts';
 import { buildHttpApp, openKoban, type Koban } from '../../src/server.ts';
 
@@ -18,7 +19,13 @@ const STEP_MS = 30_000;
 
 export type RunningKoban = { koban: Koban; baseUrl: string; close(): Promise<void> };
 
-export async function startKoban(): Promise<RunningKoban> {
+/**
+ * `clock`: a manual clock (createManualClock) the server runs on, for deadlines and escalation.
+ * `env`: further configuration, e.g. KOBAN_SMTP_URL or KOBAN_DUTY_DESK_EMAIL; it wins over the defaults here.
+ */
+export type StartOptions = { clock?: Clock; env?: Readonly<Record<string, string>> };
+
+export async function startKoban(options: StartOptions = {}): Promise<RunningKoban> {
   assert.ok(existsSync(join(WEB_DIST, 'index.html')), `web/dist is not built (${WEB_DIST}); run npm run build:web`);
   const dataDir = mkdtempSync(join(tmpdir(), 'koban-e2e-'));
   const config = loadConfig(
@@ -31,9 +38,10 @@ export async function startKoban(): Promise<RunningKoban> {
       KOBAN_WEB_DIST: WEB_DIST,
       KOBAN_RATE_LIMIT_PER_MINUTE: '100000',
       KOBAN_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+      ...options.env,
     },
   );
-  const koban = await openKoban(config);
+  const koban = await openKoban(config, options.clock ? { clock: options.clock } : {});
   const app = await buildHttpApp(koban);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -50,8 +58,14 @@ export async function startKoban(): Promise<RunningKoban> {
   };
 }
 
-export async function createUser(koban: Koban, username: string, roles: Role[], displayName: string) {
-  return koban.services.users.create({ type: 'system', id: null }, { username, displayName, roles, unitId: null }, null);
+export type UserOptions = { unitId?: string | null; email?: string | null };
+
+export async function createUser(koban: Koban, username: string, roles: Role[], displayName: string, options: UserOptions = {}) {
+  return koban.services.users.create(
+    { type: 'system', id: null },
+    { username, displayName, roles, unitId: options.unitId ?? null, email: options.email ?? null },
+    null,
+  );
 }
 
 export async function launchBrowser(): Promise<Browser> {

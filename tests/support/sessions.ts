@@ -35,18 +35,20 @@ export function makeAgent(ctx: TestContext, user: { userId: string; username: st
 
 let counter = 0;
 
-export async function createUser(ctx: TestContext, roles: Role[], username = `user${++counter}`) {
+export type UserOptions = { unitId?: string | null; email?: string | null };
+
+export async function createUser(ctx: TestContext, roles: Role[], username = `user${++counter}`, options: UserOptions = {}) {
   const created = await ctx.koban.services.users.create(
     { type: 'system', id: null },
-    { username, displayName: `${username} 表示名`, roles, unitId: null },
+    { username, displayName: `${username} 表示名`, roles, unitId: options.unitId ?? null, email: options.email ?? null },
     null,
   );
   return { userId: created.user.id, username, password: created.initialPassword };
 }
 
 /** Creates a user with the roles and returns an agent whose session is fully active. */
-export async function loginAs(ctx: TestContext, roles: Role[], username?: string): Promise<Agent> {
-  const user = await createUser(ctx, roles, username);
+export async function loginAs(ctx: TestContext, roles: Role[], username?: string, options: UserOptions = {}): Promise<Agent> {
+  const user = await createUser(ctx, roles, username, options);
   const login = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: user.password } });
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
   const cookie = sessionCookie(login);

@@ -55,7 +55,7 @@ describe('decideRoute with the default rules', () => {
     assert.equal(d.deadlineMinutes, 1440);
   });
 
-  it('applies amount thresholds and highest priority among matches', () => {
+  it('applies amount thresholds, and the first matching priority wins', () => {
     const rules = {
       ...DEFAULT_ROUTING_RULES,
       rules: [{ id: 'big_loss', when: { minAmountYen: 1_000_000 }, priority: 'high' as const }, ...DEFAULT_ROUTING_RULES.rules],
@@ -63,5 +63,10 @@ describe('decideRoute with the default rules', () => {
     assert.equal(decideRoute(rules, { ...base, amountYen: 2_000_000 }).priority, 'high');
     assert.equal(decideRoute(rules, { ...base, amountYen: 999 }).priority, 'normal');
     assert.equal(decideRoute(rules, { ...base, amountYen: 2_000_000 }).route, 'station');
+    const lowered = {
+      ...DEFAULT_ROUTING_RULES,
+      rules: [{ id: 'cards_low', when: { categories: ['credit_card_fraud' as const] }, priority: 'low' as const }, ...DEFAULT_ROUTING_RULES.rules],
+    };
+    assert.equal(decideRoute(lowered, { ...base, category: 'credit_card_fraud' }).priority, 'low');
   });
 });

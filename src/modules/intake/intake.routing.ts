@@ -1,8 +1,9 @@
 // Routing rules are data (versioned, audited, edited by an administrator). Every rule whose
 // conditions all hold applies: the first matching rule that names a route decides the unit, the
-// highest priority among matches wins, and flags and guidance add up.
+// first that names a priority decides the priority, and flags and guidance add up. Order matters:
+// the specific rules (money moving now, business stopped) come before the general ones.
 import type { RoutingRules } from './intake.contract.ts';
-import { PRIORITIES } from './intake.taxonomy.ts';
+import type { PRIORITIES } from './intake.taxonomy.ts';
 
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -57,8 +58,6 @@ function matches(rule: RoutingRules['rules'][number], facts: RoutingFacts): bool
   return true;
 }
 
-const rank = (p: Priority) => PRIORITIES.indexOf(p);
-
 export function decideRoute(rules: RoutingRules, facts: RoutingFacts): RoutingDecision {
   let route: string | undefined;
   let priority: Priority | undefined;
@@ -69,7 +68,7 @@ export function decideRoute(rules: RoutingRules, facts: RoutingFacts): RoutingDe
     if (!matches(rule, facts)) continue;
     ruleIds.push(rule.id);
     route ??= rule.route;
-    if (rule.priority && (priority === undefined || rank(rule.priority) < rank(priority))) priority = rule.priority;
+    priority ??= rule.priority;
     for (const flag of rule.flags ?? []) flags.add(flag);
     for (const g of rule.guidance ?? []) guidance.add(g);
   }

@@ -271,6 +271,8 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     const alreadyHandled = item.status !== 'received';
     const unitId = alreadyHandled ? item.assigned_unit_id : await unitForRoute(decision.route, item);
     const deadline = new Date(new Date(item.created_at).getTime() + decision.deadlineMinutes * 60_000).toISOString();
+    // Read before the transaction: on SQLite a query outside `trx` would wait for it to end.
+    const urgentLiaisons = !alreadyHandled && decision.priority === 'urgent' ? await liaisonsOf([unitId]) : [];
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('intake_item')
@@ -295,10 +297,9 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         changes: { unitId, priority: decision.priority, flags: decision.flags, rules: decision.ruleIds, ruleVersion: version, hits: hits.length },
         requestId: null,
       });
-      if (!alreadyHandled && decision.priority === 'urgent') {
-        const liaisons = await liaisonsOf([unitId]);
+      if (urgentLiaisons.length > 0) {
         await c.notifications.notify(trx, {
-          userIds: liaisons,
+          userIds: urgentLiaisons,
           kind: 'intake.urgent',
           subject: { type: 'intake_item', id: itemId },
           params: { receiptNo: item.receipt_no, category: item.category, deadlineAt: deadline },
@@ -405,6 +406,13 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
 
     async recordConsultation(actor: Actor, input: ConsultationInput, files: IncomingFile[], requestId: string | null) {
       const stationUnitId = input.stationUnitId ?? actor.unitId ?? undefined;
+      let linkedIds: string[];
+      try {
+        linkedIds = await resolveLinks(input.linkedItemIds);
+      } catch (error) {
+        await discardAll(files);
+        throw error;
+      }
       const created = await insertItem(
         {
           origin: 'station',
@@ -428,7 +436,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         requestId,
         { type: 'user', id: actor.userId },
       );
-      for (const linked of input.linkedItemIds) await service.link(actor, created.id, linked, requestId);
+      for (const linked of linkedIds) await service.link(actor, created.id, linked, requestId);
       scheduleTriage(created.id);
       return service.get(actor, created.id);
     },
@@ -606,6 +614,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       if (!(await c.units.exists(unitId))) throw new AppError(intakeErrors.unknown_unit, { unitId });
       const { rules } = await currentRules();
       const deadline = new Date(clock.now().getTime() + rules.deadlineMinutes[item.priority as keyof RoutingRules['deadlineMinutes']] * 60_000).toISOString();
+      const liaisons = await liaisonsOf([unitId]);
       await change(
         { type: 'user', id: actor.userId },
         itemId,
@@ -620,7 +629,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
               .values({ id: newId(), item_id: itemId, author_kind: 'officer', author_id: actor.userId, body: note, created_at: clock.now().toISOString() })
               .execute();
           await c.notifications.notify(trx, {
-            userIds: await liaisonsOf([unitId]),
+            userIds: liaisons,
             kind: 'intake.reassigned',
             subject: { type: 'intake_item', id: itemId },
             params: { receiptNo: item.receipt_no },
@@ -695,9 +704,16 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       return service.get(actor, itemId);
     },
 
+    /**
+     * Links an item to another one, named by id or receipt number. The other item need only exist:
+     * a reporter brings the receipt number of an earlier report the station may not open.
+     */
     async link(actor: Actor, itemId: string, linkedItemId: string, requestId: string | null) {
       await loadVisible(actor, itemId);
-      const linked = await loadVisible(actor, linkedItemId);
+      const [resolved] = await resolveLinks([linkedItemId]);
+      const linked = resolved ? await repo.findItem(db, resolved) : undefined;
+      if (!linked) throw new AppError(intakeErrors.not_found, { itemId: linkedItemId });
+      linkedItemId = linked.id;
       await change(
         { type: 'user', id: actor.userId },
         itemId,
@@ -882,6 +898,17 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
 
     isOverdue,
   };
+
+  /** Ids of the items named by id or receipt number; an unknown one is refused before anything is written. */
+  async function resolveLinks(refs: string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const ref of refs) {
+      const found = (await repo.findItem(db, ref)) ?? (await repo.findItemByReceipt(db, ref.trim().toUpperCase()));
+      if (!found) throw new AppError(intakeErrors.not_found, { itemId: ref });
+      ids.push(found.id);
+    }
+    return ids;
+  }
 
   async function receiptOf(item: repo.IntakeItemRow) {
     return {
