@@ -56,7 +56,8 @@ async function submit(report: object, files: Parameters<typeof multipart>[1] = [
   return ctx.app.inject({ method: 'POST', url: '/api/public/reports', payload: body.payload, headers: { ...body.headers, ...headers } });
 }
 
-async function itemByReceipt(agent: Agent, receiptNo: string) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON answer freely
+async function itemByReceipt(agent: Agent, receiptNo: string): Promise<any> {
   await ctx.koban.services.intake.drain();
   const queue = (await agent.request('GET', '/api/intake/queue?open=false&limit=200')).json<{ items: { id: string; receiptNo: string }[] }>();
   const found = queue.items.find((i) => i.receiptNo === receiptNo);
@@ -377,7 +378,7 @@ describe('M2.1b triage and routing', () => {
 describe('M2.1b queue actions and M3.1 station intake', () => {
   it('records a station consultation with channel and outcome, linked to a report', async () => {
     const report = (await submit(phishing('駅で相談する人の元通報', 'https://station-link.example-phish.top/'))).json<Receipt>();
-    const reportItem = await itemByReceipt(investigator, report.receiptNo);
+    await itemByReceipt(investigator, report.receiptNo);
     const response = await officer.request('POST', '/api/intake/consultations', {
       reporterType: 'individual',
       category: 'fraud',

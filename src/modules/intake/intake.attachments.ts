@@ -11,9 +11,9 @@ export type IncomingFile = { staged: StagedFile; filename: string; claimedType: 
 const ACCEPTED = /^(image\/(png|jpeg|gif|webp|heic)|application\/pdf|message\/rfc822|text\/plain)$/;
 
 export function cleanFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a filename must not keep
   const base = name
     .replace(/^.*[\\/]/, '')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a filename must not keep
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .trim();
   return (base || 'file').slice(0, 200);
