@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   http: () => import('./http.bench.ts'),
   extract: () => import('./extract.bench.ts'),
   correlate: () => import('./correlate.bench.ts'),
+  intake: () => import('./intake.bench.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

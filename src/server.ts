@@ -87,7 +87,7 @@ export async function openKoban(config: Config, options: { clock?: Clock; logger
     },
     async close() {
       stopJobs();
-      await services.intake.drain();
+      await services.intake.stop();
       mailer.close();
       await database.close();
     },

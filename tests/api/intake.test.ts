@@ -406,6 +406,37 @@ describe('M2.1b queue actions and M3.1 station intake', () => {
     assert.equal(triaged.status, 'closed', 'triage does not reopen a consultation handled at the desk');
   });
 
+  it('keeps an open desk consultation with its officer, and opens a case when the outcome is 事件化', async () => {
+    const open = await officer.request('POST', '/api/intake/consultations', {
+      reporterType: 'individual',
+      category: 'credit_card_fraud',
+      subcategory: 'card_number_theft',
+      summary: '身に覚えのないカード請求',
+      channel: 'phone',
+    });
+    assert.equal(open.statusCode, 201, open.body);
+    await ctx.koban.services.intake.drain();
+    const triaged = (await officer.request('GET', `/api/intake/items/${open.json().id as string}`)).json();
+    assert.equal(triaged.status, 'in_progress');
+    assert.equal(triaged.claimedBy, officer.userId);
+    assert.equal(triaged.deadlineAt, null, 'no claim deadline: an officer already has it');
+    const refused = await officer.request('POST', `/api/intake/items/${open.json().id as string}/close`, { outcome: 'case_opened' });
+    assert.equal(refused.json().error.code, 'intake.outcome_needs_action');
+    const withCase = await officer.request('POST', '/api/intake/consultations', {
+      reporterType: 'individual',
+      category: 'fraud',
+      subcategory: 'fake_shop',
+      summary: '偽ショップに振り込んだ',
+      description: '振込先 三井住友銀行 本店営業部 普通 7654321',
+      channel: 'walk_in',
+      outcome: 'case_opened',
+    });
+    assert.equal(withCase.statusCode, 201, withCase.body);
+    const item = (await officer.request('GET', `/api/intake/items/${withCase.json().id as string}`)).json();
+    assert.equal(item.status, 'case_opened');
+    assert.match(item.caseNo, /^IBC-2026-\d{6}$/);
+  });
+
   it('claims, merges a duplicate, closes with an outcome, and opens a case that later reports correlate with', async () => {
     const a = (await submit(phishing('重複元', 'https://dup.example-phish.top/login'))).json<Receipt>();
     const b = (await submit(phishing('重複', 'https://dup.example-phish.top/login'))).json<Receipt>();
@@ -462,6 +493,8 @@ describe('M2.1b queue actions and M3.1 station intake', () => {
     );
     assert.ok(notice);
     assert.equal((await officer.request('POST', `/api/notifications/${notice.id as string}/read`)).json().updated, true);
+    assert.ok((await officer.request('POST', '/api/notifications/read-all')).json().updated >= 0);
+    assert.equal((await officer.request('GET', '/api/notifications')).json().unread, 0);
     assert.equal(await ctx.koban.services.intake.escalateOverdue(), 0, 'escalated once');
   });
 });

@@ -211,6 +211,7 @@ export const ItemDetail = QueueItem.extend({
   outcome: z.string().nullable(),
   referredAgency: z.string().nullable(),
   caseId: z.string().nullable(),
+  caseNo: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
   ruleVersion: z.number().int().nullable(),
   ruleIds: z.array(z.string()),

@@ -17,4 +17,5 @@ export const intakeErrors = defineErrors('intake', {
   merge_into_self: 400,
   idempotency_key_invalid: 400,
   form_invalid: 400,
+  outcome_needs_action: 400,
 });

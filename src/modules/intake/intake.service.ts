@@ -142,7 +142,9 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         const year = tokyoYear(now);
         const seq = await nextSequenceValue(trx, `receipt-${config.receiptPrefix}-${year}`);
         const receipt = `${config.receiptPrefix}-${year}-${String(seq).padStart(6, '0')}`;
-        const closed = item.outcome !== undefined && item.outcome !== 'monitoring' && item.outcome !== 'case_opened';
+        const closed = item.outcome !== undefined && item.outcome !== 'monitoring';
+        // A consultation recorded at the desk is already in the recording officer's hands.
+        const status = closed ? 'closed' : item.outcome === 'monitoring' ? 'monitoring' : item.origin === 'station' ? 'in_progress' : 'received';
         await trx
           .insertInto('intake_item')
           .values({
@@ -161,7 +163,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
             contact: contact ? JSON.stringify(contact) : null,
             consent_at: contact && item.consent ? at : null,
             retention_until: retention.toISOString(),
-            status: closed ? 'closed' : item.outcome === 'monitoring' ? 'monitoring' : 'received',
+            status,
             priority: 'normal',
             flags: '[]',
             assigned_unit_id: item.origin === 'station' ? (item.stationUnitId ?? null) : null,
@@ -204,10 +206,12 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
   }
 
   // Triage runs one item at a time behind the request that accepted it.
+  // Once stopping, queued triage is left for the next start's sweep (the items are committed).
   let queueTail: Promise<void> = Promise.resolve();
+  let stopping = false;
   function scheduleTriage(itemId: string): void {
     queueTail = queueTail.then(() =>
-      triage(itemId).catch((error: unknown) => {
+      (stopping ? Promise.resolve() : triage(itemId)).catch((error: unknown) => {
         logger.error({ err: error, itemId }, 'triage failed; it is retried by the next sweep');
       }),
     );
@@ -413,6 +417,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         await discardAll(files);
         throw error;
       }
+      const opensCase = input.outcome === 'case_opened';
       const created = await insertItem(
         {
           origin: 'station',
@@ -427,7 +432,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
           details: input.details,
           contact: input.contact,
           consent: input.consent,
-          outcome: input.outcome,
+          outcome: opensCase ? undefined : input.outcome,
           referredAgency: input.referredAgency,
           createdBy: actor.userId,
           idempotencyKey: null,
@@ -437,7 +442,11 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         { type: 'user', id: actor.userId },
       );
       for (const linked of linkedIds) await service.link(actor, created.id, linked, requestId);
-      scheduleTriage(created.id);
+      if (opensCase) {
+        // 事件化 at the desk: the observables must be on record before the case sights them.
+        await triage(created.id);
+        await service.openCase(actor, created.id, undefined, requestId);
+      } else scheduleTriage(created.id);
       return service.get(actor, created.id);
     },
 
@@ -451,6 +460,12 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     },
 
     triage,
+
+    /** Finishes the triage in progress and leaves the rest untriaged for the next start. */
+    async stop(): Promise<void> {
+      stopping = true;
+      await service.drain();
+    },
 
     /** Triage for items a crash or failure left untriaged. */
     async triagePending(limit = 100): Promise<number> {
@@ -550,9 +565,10 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       const reportIds = hits.filter((h) => h.sourceType === REPORT_SOURCE && h.sourceId).map((h) => h.sourceId as string);
       const caseIds = hits.filter((h) => h.sourceType === CASE_SOURCE && h.sourceId).map((h) => h.sourceId as string);
       const receipts = new Map((await repo.receiptNumbersOf(db, reportIds)).map((r) => [r.id, r]));
-      const caseNumbers = await c.cases.numbersOf(caseIds);
+      const caseNumbers = await c.cases.numbersOf(item.case_id ? [...caseIds, item.case_id] : caseIds);
       return {
         ...presentItemCore(item, now),
+        caseNo: item.case_id ? (caseNumbers.get(item.case_id) ?? null) : null,
         attachments: attachments.map((a) => ({
           id: a.id,
           sha256: a.sha256,
@@ -643,6 +659,8 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     async close(actor: Actor, itemId: string, input: CloseInput, requestId: string | null) {
       const item = await loadVisible(actor, itemId);
       assertOpen(item);
+      // These endings have their own actions, which do what the word says.
+      if (input.outcome === 'case_opened' || input.outcome === 'duplicate') throw new AppError(intakeErrors.outcome_needs_action, { outcome: input.outcome });
       const status = input.outcome === 'monitoring' ? 'monitoring' : 'closed';
       const at = clock.now().toISOString();
       await change(

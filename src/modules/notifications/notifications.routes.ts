@@ -13,6 +13,13 @@ export function registerNotificationsRoutes(base: FastifyInstance, notifications
     notifications.listFor(requireAuth(request).actor.userId),
   );
   app.post(
+    '/api/notifications/read-all',
+    { config: { access: 'notification.read' }, schema: { tags, response: { 200: z.object({ updated: z.number().int() }) } } },
+    async (request) => ({
+      updated: await notifications.markAllRead(requireAuth(request).actor.userId),
+    }),
+  );
+  app.post(
     '/api/notifications/:notificationId/read',
     { config: { access: 'notification.read' }, schema: { tags, params: NotificationIdParams, response: { 200: z.object({ updated: z.boolean() }) } } },
     async (request) => ({ updated: await notifications.markRead(requireAuth(request).actor.userId, request.params.notificationId) }),

@@ -125,6 +125,16 @@ export function createNotificationsService({ database, clock, logger }: Pick<Ker
       };
     },
 
+    async markAllRead(userId: string): Promise<number> {
+      const result = await db
+        .updateTable('notification')
+        .set({ read_at: clock.now().toISOString() })
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async markRead(userId: string, notificationId: string): Promise<boolean> {
       const result = await db
         .updateTable('notification')

@@ -83,4 +83,5 @@ export const en: Record<string, string> = {
   'intake.merge_into_self': 'An item cannot be merged into itself.',
   'intake.idempotency_key_invalid': 'The Idempotency-Key is malformed (16–128 letters, digits, - or _).',
   'intake.form_invalid': 'The "{field}" part of the submission is malformed.',
+  'intake.outcome_needs_action': '"{outcome}" cannot be chosen when closing; use the open-case or merge action.',
 };

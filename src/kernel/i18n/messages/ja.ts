@@ -83,4 +83,5 @@ export const ja: Record<string, string> = {
   'intake.merge_into_self': '同じ案件には統合できません。',
   'intake.idempotency_key_invalid': 'Idempotency-Key の形式が正しくありません(英数字・- _ で 16〜128 文字)。',
   'intake.form_invalid': '送信内容の「{field}」欄の形式が正しくありません。',
+  'intake.outcome_needs_action': '「{outcome}」は終了理由としては選べません。事件化・重複統合の操作を使ってください。',
 };
