@@ -41,7 +41,9 @@ export async function run(): Promise<Record<string, unknown>> {
     // The proof-of-work challenge is what the portal asks under load; this measures the path without it.
     KOBAN_POW_THRESHOLD_PER_MINUTE: '100000000',
   };
-  const koban = await startProcess(['bin/koban.js', 'serve'], env, /Koban .*(起動|listening)/);
+  // BENCH_PROFILE_DIR=/tmp/x writes a CPU profile of the server there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE_DIR] : [];
+  const koban = await startProcess([...profile, 'bin/koban.js', 'serve'], env, /Koban .*(起動|listening)/);
   const url = `http://127.0.0.1:${port}/api/public/reports`;
   const base = randomBytes(ATTACHMENT_BYTES);
   let counter = 0;

@@ -8,6 +8,7 @@ import * as createObservable from './2026-11-26T0100-create-observable.ts';
 import * as createSighting from './2026-11-26T0101-create-sighting.ts';
 import * as createInstallationSecret from './2026-11-26T0102-create-installation-secret.ts';
 import * as createIntake from './2026-11-26T0200-create-intake.ts';
+import * as sightingObservableSourceIndex from './2026-11-26T0201-sighting-observable-source-index.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -19,4 +20,5 @@ export const migrations = {
   '2026-11-26T0101-create-sighting': createSighting,
   '2026-11-26T0102-create-installation-secret': createInstallationSecret,
   '2026-11-26T0200-create-intake': createIntake,
+  '2026-11-26T0201-sighting-observable-source-index': sightingObservableSourceIndex,
 };

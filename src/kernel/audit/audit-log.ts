@@ -2,7 +2,7 @@
 // SHA-256 of its predecessor and of its own canonical form, so an edited, inserted or removed row
 // breaks the chain at that point.
 import type { AuditEntryRow, DialectName, Executor } from '../db/index.ts';
-import { lockForChainAppend } from '../db/index.ts';
+import { lockForChainAppend, reusableQuery } from '../db/index.ts';
 import type { Clock } from '../clock.ts';
 import { newId, sha256Hex } from '../ids.ts';
 import { canonicalJson } from './canonical.ts';
@@ -40,11 +40,46 @@ export function hashAuditEntry(entry: Omit<AuditEntryRow, 'hash'>): string {
   );
 }
 
+// Every change runs these two: build and compile them once (see reusable-query.ts).
+const chainHead = reusableQuery(0, (db) => db.selectFrom('audit_entry').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+const appendEntry = reusableQuery(
+  12,
+  (
+    db,
+    seq: number,
+    id: string,
+    at: string,
+    actorType: string,
+    actorId: string | null,
+    action: string,
+    targetType: string,
+    targetId: string | null,
+    changes: string,
+    requestId: string | null,
+    prevHash: string,
+    hash: string,
+  ) =>
+    db.insertInto('audit_entry').values({
+      seq,
+      id,
+      at,
+      actor_type: actorType,
+      actor_id: actorId,
+      action,
+      target_type: targetType,
+      target_id: targetId,
+      changes,
+      request_id: requestId,
+      prev_hash: prevHash,
+      hash,
+    }),
+);
+
 export function createAuditLog({ dialect, clock }: { dialect: DialectName; clock: Clock }): AuditLog {
   return {
     async record(trx, input) {
       await lockForChainAppend(trx, dialect, AUDIT_CHAIN_LOCK);
-      const last = await trx.selectFrom('audit_entry').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const [last] = await chainHead(trx);
       const entry = {
         seq: (last?.seq ?? 0) + 1,
         id: newId(),
@@ -58,10 +93,21 @@ export function createAuditLog({ dialect, clock }: { dialect: DialectName; clock
         request_id: input.requestId ?? null,
         prev_hash: last?.hash ?? GENESIS_HASH,
       };
-      await trx
-        .insertInto('audit_entry')
-        .values({ ...entry, hash: hashAuditEntry(entry) })
-        .execute();
+      await appendEntry(
+        trx,
+        entry.seq,
+        entry.id,
+        entry.at,
+        entry.actor_type,
+        entry.actor_id,
+        entry.action,
+        entry.target_type,
+        entry.target_id,
+        entry.changes,
+        entry.request_id,
+        entry.prev_hash,
+        hashAuditEntry(entry),
+      );
     },
   };
 }

@@ -23,13 +23,16 @@ function compileTemplate<Row>(db: Executor, build: (db: Executor, ...args: strin
 }
 
 export function reusableQuery<Args extends Scalar[], Row>(arity: Args['length'], build: (db: Executor, ...args: Args) => Compilable<Row>) {
-  const templates = new WeakMap<Kysely<DB>, Template<Row>>();
+  // Keyed by the dialect's adapter class: the SQL depends only on the dialect, so a template
+  // compiled once serves the database and every transaction on it (each a new Kysely instance).
+  const templates = new Map<unknown, Template<Row>>();
   return async function run(db: Executor, ...args: Args): Promise<Row[]> {
-    let template = templates.get(db);
+    const key = (db as Kysely<DB>).getExecutor().adapter.constructor;
+    let template = templates.get(key);
     if (!template) {
       // Sentinel strings stand in for the caller's values while compiling; only their positions matter.
       template = compileTemplate(db, build as (db: Executor, ...args: string[]) => Compilable<Row>, arity);
-      templates.set(db, template);
+      templates.set(key, template);
     }
     const { compiled, slots } = template;
     const parameters = slots.map((slot, i) => (slot === null ? compiled.parameters[i] : args[slot]));

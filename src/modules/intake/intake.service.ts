@@ -13,7 +13,7 @@ import type { InstallationSecrets } from '#kernel/secrets.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import type { CasesService } from '#modules/cases/index.ts';
 import type { NotificationsService } from '#modules/notifications/index.ts';
-import type { ObservablesService } from '#modules/observables/index.ts';
+import type { ObservablesService, SightingInput } from '#modules/observables/index.ts';
 import type { UnitsService } from '#modules/units/index.ts';
 import type { UsersService } from '#modules/accounts/index.ts';
 import { attachmentRows, commitFiles, discardAll, rollBackFiles, type IncomingFile } from './intake.attachments.ts';
@@ -85,10 +85,6 @@ function detailsFor(category: Category, subcategory: string | undefined, details
     take('phishing');
   }
   return kept;
-}
-
-function systemViewer(): Actor {
-  return { userId: 'system', username: 'system', roles: [], unitId: null, permissions: new Set(), via: 'cli', credentialId: 'system' };
 }
 
 export function createIntakeService(deps: KernelDeps, c: Collaborators) {
@@ -205,16 +201,31 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     }
   }
 
-  // Triage runs one item at a time behind the request that accepted it.
-  // Once stopping, queued triage is left for the next start's sweep (the items are committed).
-  let queueTail: Promise<void> = Promise.resolve();
+  // Triage runs behind the requests that accepted the items, in batches: under load many items
+  // share two transactions (sightings, then routing), at rest a batch is one item.
+  const pending = new Set<string>();
+  let runner: Promise<void> | null = null;
   let stopping = false;
+  const TRIAGE_BATCH = 64;
   function scheduleTriage(itemId: string): void {
-    queueTail = queueTail.then(() =>
-      (stopping ? Promise.resolve() : triage(itemId)).catch((error: unknown) => {
-        logger.error({ err: error, itemId }, 'triage failed; it is retried by the next sweep');
-      }),
-    );
+    if (stopping) return;
+    pending.add(itemId);
+    runner ??= runTriage();
+  }
+  async function runTriage(): Promise<void> {
+    try {
+      while (pending.size > 0 && !stopping) {
+        const batch = [...pending].slice(0, TRIAGE_BATCH);
+        for (const id of batch) pending.delete(id);
+        try {
+          await triageBatch(batch);
+        } catch (error) {
+          logger.error({ err: error, items: batch }, 'triage failed; it is retried by the next sweep');
+        }
+      }
+    } finally {
+      runner = null;
+    }
   }
 
   async function currentRules(): Promise<{ version: number; rules: RoutingRules }> {
@@ -239,9 +250,20 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     return ids;
   }
 
-  async function triage(itemId: string): Promise<void> {
+  type Triaged = {
+    item: repo.IntakeItemRow;
+    sightings: SightingInput[];
+    decision: ReturnType<typeof decideRoute>;
+    version: number;
+    unitId: string | null;
+    openCases: string[];
+    liaisons: string[];
+  };
+
+  /** Reads and decides for one item; writes nothing. */
+  async function assess(itemId: string, rules: { version: number; rules: RoutingRules }): Promise<Triaged | null> {
     const item = await repo.findItem(db, itemId);
-    if (!item || item.triaged_at !== null) return;
+    if (!item || item.triaged_at !== null) return null;
     const attachments = await repo.listAttachments(db, itemId);
     const notes = await repo.listNotes(db, itemId);
     const text = await itemText(
@@ -250,67 +272,88 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       c.blobs,
       notes.filter((n) => n.author_kind === 'reporter').map((n) => n.body),
     );
-    await c.observables.recordText(
-      SYSTEM_ACTOR,
-      { sourceType: REPORT_SOURCE, sourceId: itemId, ownerUnitId: item.assigned_unit_id, restricted: false },
-      text,
-      null,
-    );
-    const hits = await c.observables.correlate(systemViewer(), REPORT_SOURCE, itemId);
-    const caseIds = hits.filter((h) => h.sourceType === CASE_SOURCE && h.sourceId !== null).map((h) => h.sourceId as string);
-    const openCases = await c.cases.openAmong(caseIds);
+    const { found, sightings } = await c.observables.sightingsOfText(text, {
+      sourceType: REPORT_SOURCE,
+      sourceId: itemId,
+      ownerUnitId: null,
+      restricted: false,
+    });
+    const cases = await c.observables.sourcesSighting(found, CASE_SOURCE);
+    const openCases = [...(await c.cases.openAmong(cases.map((x) => x.sourceId)))];
     const details = parseJson<ItemDetails>(item.details, {});
-    const { version, rules } = await currentRules();
-    const decision = decideRoute(rules, {
+    const decision = decideRoute(rules.rules, {
       kind: item.kind,
       category: item.category,
       subcategory: item.subcategory,
       reporterType: item.reporter_type,
-      correlatedWithOpenCase: openCases.size > 0,
+      correlatedWithOpenCase: openCases.length > 0,
       transferOngoing: details.fraud?.transferOngoing === true,
       operationsStopped: details.incident?.operationsStopped === true,
       amountYen: details.fraud?.amountYen ?? null,
     });
-    const now = clock.now();
     const alreadyHandled = item.status !== 'received';
     const unitId = alreadyHandled ? item.assigned_unit_id : await unitForRoute(decision.route, item);
-    const deadline = new Date(new Date(item.created_at).getTime() + decision.deadlineMinutes * 60_000).toISOString();
-    // Read before the transaction: on SQLite a query outside `trx` would wait for it to end.
-    const urgentLiaisons = !alreadyHandled && decision.priority === 'urgent' ? await liaisonsOf([unitId]) : [];
+    for (const sighting of sightings) sighting.ownerUnitId = unitId;
+    const liaisons = !alreadyHandled && decision.priority === 'urgent' ? await liaisonsOf([unitId]) : [];
+    return { item, sightings, decision, version: rules.version, unitId, openCases, liaisons };
+  }
+
+  async function triageBatch(itemIds: string[]): Promise<void> {
+    const rules = await currentRules();
+    const assessed: Triaged[] = [];
+    for (const id of itemIds) {
+      const result = await assess(id, rules);
+      if (result) assessed.push(result);
+    }
+    if (assessed.length === 0) return;
+    // Sightings first: an item marked triaged always has its observables on record.
+    await c.observables.recordSightings(
+      SYSTEM_ACTOR,
+      assessed.flatMap((a) => a.sightings),
+      null,
+    );
+    const now = clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('intake_item')
-        .set({
-          status: alreadyHandled ? item.status : 'queued',
-          priority: decision.priority,
-          flags: JSON.stringify(decision.flags),
-          assigned_unit_id: unitId,
-          deadline_at: alreadyHandled ? null : deadline,
-          rule_version: version,
-          rule_ids: JSON.stringify({ ruleIds: decision.ruleIds, guidance: decision.guidance, openCases: [...openCases] }),
-          triaged_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .where('id', '=', itemId)
-        .where('triaged_at', 'is', null)
-        .execute();
-      await audit.record(trx, {
-        actor: SYSTEM_ACTOR,
-        action: 'intake.triaged',
-        target: { type: 'intake_item', id: itemId },
-        changes: { unitId, priority: decision.priority, flags: decision.flags, rules: decision.ruleIds, ruleVersion: version, hits: hits.length },
-        requestId: null,
-      });
-      if (urgentLiaisons.length > 0) {
-        await c.notifications.notify(trx, {
-          userIds: urgentLiaisons,
-          kind: 'intake.urgent',
-          subject: { type: 'intake_item', id: itemId },
-          params: { receiptNo: item.receipt_no, category: item.category, deadlineAt: deadline },
+      for (const { item, decision, version, unitId, openCases, liaisons } of assessed) {
+        const alreadyHandled = item.status !== 'received';
+        const deadline = new Date(new Date(item.created_at).getTime() + decision.deadlineMinutes * 60_000).toISOString();
+        await trx
+          .updateTable('intake_item')
+          .set({
+            status: alreadyHandled ? item.status : 'queued',
+            priority: decision.priority,
+            flags: JSON.stringify(decision.flags),
+            assigned_unit_id: unitId,
+            deadline_at: alreadyHandled ? null : deadline,
+            rule_version: version,
+            rule_ids: JSON.stringify({ ruleIds: decision.ruleIds, guidance: decision.guidance, openCases }),
+            triaged_at: now,
+            updated_at: now,
+          })
+          .where('id', '=', item.id)
+          .where('triaged_at', 'is', null)
+          .execute();
+        await audit.record(trx, {
+          actor: SYSTEM_ACTOR,
+          action: 'intake.triaged',
+          target: { type: 'intake_item', id: item.id },
+          changes: { unitId, priority: decision.priority, flags: decision.flags, rules: decision.ruleIds, ruleVersion: version, openCases },
+          requestId: null,
         });
+        if (liaisons.length > 0) {
+          await c.notifications.notify(trx, {
+            userIds: liaisons,
+            kind: 'intake.urgent',
+            subject: { type: 'intake_item', id: item.id },
+            params: { receiptNo: item.receipt_no, category: item.category, deadlineAt: deadline },
+          });
+        }
       }
     });
-    await c.observables.setSourceOwner({ sourceType: REPORT_SOURCE, sourceId: itemId, ownerUnitId: unitId, restricted: false });
+  }
+
+  async function triage(itemId: string): Promise<void> {
+    await triageBatch([itemId]);
   }
 
   async function loadVisible(actor: Actor, itemId: string) {
@@ -452,11 +495,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
 
     /** Waits until every scheduled triage has run (tests, shutdown). */
     async drain(): Promise<void> {
-      let tail: Promise<void>;
-      do {
-        tail = queueTail;
-        await tail;
-      } while (tail !== queueTail);
+      while (runner) await runner;
     },
 
     triage,

@@ -50,7 +50,7 @@ export function listSightings(db: Executor, observableId: number, limit: number)
 }
 
 /** Other sources that share a non-warning-listed observable with the given source: a join over sightings. */
-export function findCorrelatedSources(db: Executor, sourceType: string, sourceId: string, limit: number, includeWarnings: boolean) {
+export function findCorrelatedSources(db: Executor, sourceType: string, sourceId: string, limit: number, includeWarnings: boolean, onlySourceType?: string) {
   let query = db
     .selectFrom('sighting as mine')
     .innerJoin('sighting as other', 'other.observable_id', 'mine.observable_id')
@@ -70,6 +70,7 @@ export function findCorrelatedSources(db: Executor, sourceType: string, sourceId
     .orderBy('shared', 'desc')
     .limit(limit);
   if (!includeWarnings) query = query.where('observable.warning', 'is', null);
+  if (onlySourceType !== undefined) query = query.where('other.source_type', '=', onlySourceType);
   return query.execute();
 }
 
@@ -115,5 +116,23 @@ export function updateSourceOwner(db: Executor, sourceType: string, sourceId: st
     .set({ owner_unit_id: ownerUnitId, restricted: restricted ? 1 : 0 })
     .where('source_type', '=', sourceType)
     .where('source_id', '=', sourceId)
+    .execute();
+}
+
+/** Sources of one type that sighted any of the given values (warning-listed values left out). */
+export async function findSourcesSighting(db: Executor, pairs: { type: string; value: string }[], sourceType: string) {
+  const known = (await findObservablesByValues(db, pairs)).filter((o) => o.warning === null);
+  if (known.length === 0) return [];
+  return db
+    .selectFrom('sighting')
+    .select(['source_id', 'owner_unit_id'])
+    .distinct()
+    .where(
+      'observable_id',
+      'in',
+      known.map((o) => o.id),
+    )
+    .where('source_type', '=', sourceType)
+    .limit(1000)
     .execute();
 }

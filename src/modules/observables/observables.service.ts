@@ -57,21 +57,34 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
     return extractObservables(text, { includeWarnings, cardHashKey: await cardHashKey() });
   }
 
+  async function sightingsOfText(text: string, source: SourceRef): Promise<{ found: ExtractedObservable[]; sightings: SightingInput[] }> {
+    const found = await extract(text, true);
+    const seenAt = clock.now().toISOString();
+    const sightings: SightingInput[] = [...found, ...derivedHostObservables(found)].map((o) => ({
+      ...o,
+      attributes: o.attributes ?? null,
+      ...source,
+      seenAt,
+    }));
+    return { found, sightings };
+  }
+
   return {
     extract,
 
     /** Extracts the observables of a text and records one sighting each for the source. */
     async recordText(actor: AuditActor, source: SourceRef, text: string, requestId: string | null) {
-      const found = await extract(text, true);
-      const seenAt = clock.now().toISOString();
-      const sightings: SightingInput[] = [...found, ...derivedHostObservables(found)].map((o) => ({
-        ...o,
-        attributes: o.attributes ?? null,
-        ...source,
-        seenAt,
-      }));
+      const { found, sightings } = await sightingsOfText(text, source);
       const distinct = await record(actor, sightings, 'observable.sighted', { type: source.sourceType, id: source.sourceId }, requestId);
       return { observables: found, distinct };
+    },
+
+    /** The sightings a text would record for a source, without recording them (batch writers). */
+    sightingsOfText,
+
+    /** Sources of one type (e.g. cases) that sighted any of these values, warning-listed values aside. */
+    async sourcesSighting(values: { type: string; value: string }[], sourceType: string) {
+      return (await repo.findSourcesSighting(db, values, sourceType)).map((r) => ({ sourceId: r.source_id, ownerUnitId: r.owner_unit_id }));
     },
 
     /** Bulk ingest for feeds and sensors: one transaction and one audit entry per call. */
@@ -155,8 +168,9 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
       await repo.updateSourceOwner(db, source.sourceType, source.sourceId, source.ownerUnitId, source.restricted);
     },
 
-    async correlate(actor: Actor, sourceType: string, sourceId: string, includeWarnings = false) {
-      const rows = await repo.findCorrelatedSources(db, sourceType, sourceId, 200, includeWarnings);
+    /** Other sources sharing observables with this one; `onlySourceType` narrows to one kind (e.g. cases). */
+    async correlate(actor: Actor, sourceType: string, sourceId: string, includeWarnings = false, onlySourceType?: string) {
+      const rows = await repo.findCorrelatedSources(db, sourceType, sourceId, 200, includeWarnings, onlySourceType);
       return rows.map((r) => ({
         ...presentSource(actor, { source_type: r.source_type, source_id: r.source_id, owner_unit_id: r.owner_unit_id, restricted: r.restricted ?? 0 }),
         shared: r.shared,
