@@ -82,8 +82,12 @@ export async function run(): Promise<Record<string, unknown>> {
     latencies.length = 0;
     failures = 0;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await Promise.all(Array.from({ length: CONNECTIONS }, () => loop(started + SECONDS * 1000)));
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    // The load generator shares this 2-core machine with the server: report how much it took.
+    const clientCpuShare = (cpu.user + cpu.system) / 1e6 / elapsed;
     const accepted = receipts.length;
     koban.kill('SIGTERM');
     await new Promise((resolve) => koban.once('exit', resolve));
@@ -105,6 +109,7 @@ export async function run(): Promise<Record<string, unknown>> {
       failed: failures,
       first_failure: firstFailure[0] ?? null,
       triaged_by_shutdown: triaged,
+      client_cpu_cores: Number(clientCpuShare.toFixed(2)),
       seconds: SECONDS,
       connections: CONNECTIONS,
       attachment_bytes: ATTACHMENT_BYTES,

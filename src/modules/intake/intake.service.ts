@@ -207,6 +207,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
   let runner: Promise<void> | null = null;
   let stopping = false;
   const TRIAGE_BATCH = 64;
+  const TRIAGE_GATHER_MS = 25;
   function scheduleTriage(itemId: string): void {
     if (stopping) return;
     pending.add(itemId);
@@ -215,6 +216,8 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
   async function runTriage(): Promise<void> {
     try {
       while (pending.size > 0 && !stopping) {
+        // A short pause lets items arriving together share one batch.
+        if (pending.size < TRIAGE_BATCH) await new Promise((resolve) => setTimeout(resolve, TRIAGE_GATHER_MS));
         const batch = [...pending].slice(0, TRIAGE_BATCH);
         for (const id of batch) pending.delete(id);
         try {
