@@ -102,6 +102,7 @@ function startJobs(services: Services, config: Config, logger: Logger): () => vo
     try {
       await services.intake.triagePending();
       await services.intake.escalateOverdue();
+      await services.intake.purgeExpiredContacts();
       await services.notifications.deliverPending();
       await services.blobs.sweepTemp(3_600_000);
     } catch (error) {

@@ -497,4 +497,25 @@ describe('M2.1b queue actions and M3.1 station intake', () => {
     assert.equal((await officer.request('GET', '/api/notifications')).json().unread, 0);
     assert.equal(await ctx.koban.services.intake.escalateOverdue(), 0, 'escalated once');
   });
+
+  it('erases contact details once their retention period has passed, keeping the report', async () => {
+    const receipt = (
+      await submit({
+        kind: 'consultation',
+        reporterType: 'individual',
+        category: 'fraud',
+        summary: '保存期間テスト',
+        contact: { name: '保存 期間', email: 'hozon@example.jp', preferred: 'email' },
+        consent: true,
+      })
+    ).json<Receipt>();
+    await ctx.koban.services.intake.drain();
+    assert.equal(await ctx.koban.services.intake.purgeExpiredContacts(), 0);
+    ctx.clock.advanceMinutes(3 * 366 * 24 * 60);
+    assert.ok((await ctx.koban.services.intake.purgeExpiredContacts()) >= 1);
+    investigator = await signInAgain(investigator);
+    const item = await itemByReceipt(investigator, receipt.receiptNo);
+    assert.equal(item.contact, null);
+    assert.equal(item.summary, '保存期間テスト');
+  });
 });

@@ -562,6 +562,16 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       return overdue.length;
     },
 
+    /** 個人情報 is kept for CONTACT_RETENTION_YEARS: past that, contact details are erased (the report stays). */
+    async purgeExpiredContacts(): Promise<number> {
+      const now = clock.now().toISOString();
+      const expired = await db.selectFrom('intake_item').select('id').where('contact', 'is not', null).where('retention_until', '<', now).limit(500).execute();
+      for (const { id } of expired) {
+        await change(SYSTEM_ACTOR, id, 'intake.contact_erased', { contact: null }, { reason: 'retention_expired' }, null);
+      }
+      return expired.length;
+    },
+
     async queue(
       actor: Actor,
       query: {
