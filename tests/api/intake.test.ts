@@ -193,6 +193,21 @@ describe('M2.1a public portal', () => {
       contact: { name: '茨城 太郎', phone: '029-301-0110' },
     });
     assert.equal(noConsent.json().error.code, 'intake.consent_required');
+    const noWayToReach = await submit({
+      kind: 'consultation',
+      reporterType: 'individual',
+      category: 'fraud',
+      summary: 'x',
+      contact: { name: '茨城 太郎' },
+      consent: true,
+    });
+    assert.equal(noWayToReach.json().error.code, 'intake.contact_required');
+    const tooMany = await submit(
+      phishing('多すぎる添付', 'https://many.example-phish.top/'),
+      Array.from({ length: 11 }, (_, i) => ({ filename: `f${i}.txt`, type: 'text/plain', content: `file ${i}` })),
+    );
+    assert.equal(tooMany.statusCode, 413);
+    assert.equal(tooMany.json().error.code, 'intake.too_many_files');
     assert.equal(filesInStore().length, before, 'no file kept from a refused submission');
   });
 

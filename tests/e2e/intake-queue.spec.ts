@@ -14,6 +14,8 @@ import { createUser, launchBrowser, logInFirstTime, openPage, shot, startKoban, 
 const PHISHING_URL = 'https://secure-login.example-bank-jp.top/verify/account';
 const CYBER_DIVISION = 'cyber_investigation';
 const PHONE = { width: 390, height: 844 };
+/** Markup a reporter typed: it must come back as the same characters, never as elements. */
+const MARKUP = '<img src=x onerror="document.title=1"><b>太字</b>';
 
 let browser: Browser;
 
@@ -25,7 +27,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function submitPhishingReport(baseUrl: string, summary: string): Promise<string> {
+async function submitPhishingReport(baseUrl: string, summary: string, remark = ''): Promise<string> {
   const response = await fetch(`${baseUrl}/api/public/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'accept-language': 'ja' },
@@ -35,7 +37,7 @@ async function submitPhishingReport(baseUrl: string, summary: string): Promise<s
       category: 'unauthorized_access_malware',
       subcategory: 'phishing',
       summary,
-      description: `銀行を名乗るSMSが届き、${PHISHING_URL} に誘導されました。`,
+      description: `銀行を名乗るSMSが届き、${PHISHING_URL} に誘導されました。${remark}`,
       details: { phishing: { url: PHISHING_URL } },
     }),
   });
@@ -72,7 +74,7 @@ test('an investigator finds the second phishing report, sees the shared URL and 
     const unitId = await cyberDivisionId(server);
     const { initialPassword } = await createUser(server.koban, 'mito.investigator', ['cyber_investigator'], '水戸 一郎', { unitId });
     const first = await submitPhishingReport(server.baseUrl, '銀行を装うSMSのリンクを開いてしまった');
-    const second = await submitPhishingReport(server.baseUrl, '同じ銀行名のSMSが家族にも届いた');
+    const second = await submitPhishingReport(server.baseUrl, '同じ銀行名のSMSが家族にも届いた', MARKUP);
     await server.koban.services.intake.drain();
 
     const { page, problems } = await openPage(browser, server.baseUrl);
@@ -103,6 +105,8 @@ test('an investigator finds the second phishing report, sees the shared URL and 
     await page.getByRole('heading', { name: `受理案件 ${second}`, level: 1 }).waitFor();
     await page.getByTestId('item-title').getByText('同じ銀行名のSMSが家族にも届いた').waitFor();
     await page.getByTestId('item-details').getByText(PHISHING_URL, { exact: true }).waitFor();
+    await page.getByTestId('item-description').getByText(MARKUP, { exact: false }).waitFor();
+    assert.equal(await page.getByTestId('item-description').locator('img, b').count(), 0, 'reporter text is not parsed as HTML');
     const observables = page.getByTestId('item-observables');
     await observables.getByRole('link', { name: PHISHING_URL, exact: true }).waitFor();
     const hits = page.getByTestId('item-hits');
@@ -178,6 +182,10 @@ test('an item unclaimed past its deadline mails the liaison and rings the bell',
     const notice = page.getByTestId('notification-menu').getByRole('menuitem', { name: new RegExp(`期限超過: ${receiptNo}`) });
     await notice.waitFor();
     assert.equal(await notice.getAttribute('data-unread'), 'true');
+    await page.waitForFunction(() => {
+      const menu = document.querySelector('[data-testid="notification-menu"]');
+      return menu !== null && getComputedStyle(menu).opacity === '1';
+    });
     await shot(page, '65-intake-bell');
 
     await notice.click();

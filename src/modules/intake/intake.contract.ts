@@ -115,6 +115,10 @@ export const PublicReportInput = z
   .strict();
 export type PublicReportInput = z.infer<typeof PublicReportInput>;
 
+export const PublicReportForm = z.object({
+  stations: z.array(z.object({ id: z.string(), nameJa: z.string(), nameEn: z.string() })),
+  limits: z.object({ attachmentMaxBytes: z.number(), reportMaxBytes: z.number(), attachmentMaxFiles: z.number() }),
+});
 export const PublicReceipt = z.object({ receiptNo: z.string(), followUpSecret: z.string(), submittedAt: z.string(), statusUrl: z.string() });
 export const PowChallenge = z.object({ required: z.boolean(), challenge: z.string(), difficultyBits: z.number().int() });
 

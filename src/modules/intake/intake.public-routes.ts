@@ -2,14 +2,13 @@
 // field and, under load, a proof-of-work challenge; retries carry an Idempotency-Key.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '#kernel/config.ts';
 import { AppError } from '#kernel/errors.ts';
 import type { BlobStore } from '#kernel/files/index.ts';
 import { parseInput } from '#kernel/http/index.ts';
 import type { UnitsService } from '#modules/units/index.ts';
 import { discardAll } from './intake.attachments.ts';
-import { PowChallenge, PublicAdditionInput, PublicReceipt, PublicReportInput, PublicStatus, StatusQuery } from './intake.contract.ts';
+import { PowChallenge, PublicAdditionInput, PublicReceipt, PublicReportForm, PublicReportInput, PublicStatus, StatusQuery } from './intake.contract.ts';
 import { intakeErrors } from './intake.errors.ts';
 import type { IntakeService } from './intake.service.ts';
 import { jsonField, readSubmission } from './intake.uploads.ts';
@@ -23,25 +22,10 @@ export function registerPublicIntakeRoutes(base: FastifyInstance, intake: Intake
   const submitLimit = { max: config.reportRateLimitPerHour, timeWindow: 3_600_000 };
   const statusLimit = { max: 60, timeWindow: 600_000 };
 
-  app.get(
-    '/api/public/report/form',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        response: {
-          200: z.object({
-            stations: z.array(z.object({ id: z.string(), nameJa: z.string(), nameEn: z.string() })),
-            limits: z.object({ attachmentMaxBytes: z.number(), reportMaxBytes: z.number(), attachmentMaxFiles: z.number() }),
-          }),
-        },
-      },
-    },
-    async () => ({
-      stations: (await units.list()).filter((u) => u.kind === 'station').map((u) => ({ id: u.id, nameJa: u.nameJa, nameEn: u.nameEn })),
-      limits,
-    }),
-  );
+  app.get('/api/public/report/form', { config: { access: 'public' }, schema: { tags, response: { 200: PublicReportForm } } }, async () => ({
+    stations: (await units.list()).filter((u) => u.kind === 'station').map((u) => ({ id: u.id, nameJa: u.nameJa, nameEn: u.nameEn })),
+    limits,
+  }));
 
   app.get('/api/public/report/challenge', { config: { access: 'public' }, schema: { tags, response: { 200: PowChallenge } } }, async () => intake.challenge());
 

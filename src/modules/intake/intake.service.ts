@@ -114,6 +114,8 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       throw new AppError(intakeErrors.invalid_subcategory, { category: item.category, subcategory: item.subcategory });
     }
     if (item.origin === 'public' && item.kind === 'consultation' && !item.contact) throw new AppError(intakeErrors.contact_required);
+    if (item.origin === 'public' && item.kind !== 'tip' && item.contact && !item.contact.phone && !item.contact.email)
+      throw new AppError(intakeErrors.contact_required);
     if (item.contact && item.origin === 'public' && !item.consent) throw new AppError(intakeErrors.consent_required);
     if (item.stationUnitId !== undefined) {
       const unit = await c.units.get(item.stationUnitId).catch(() => undefined);
@@ -405,11 +407,15 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     async submitPublic(input: PublicReportInput, files: IncomingFile[], idempotencyKey: string | null, requestId: string | null) {
       try {
         if (input.website) throw new AppError(intakeErrors.rejected);
-        if (pow.isRequired() && !(await pow.verify(input.powChallenge, input.powNonce))) throw new AppError(intakeErrors.proof_of_work_required);
+        // A retry of an accepted submission is answered before any challenge: it adds nothing.
         if (idempotencyKey) {
           const earlier = await repo.findItemByIdempotencyKey(db, idempotencyKey);
-          if (earlier) return await receiptOf(earlier);
+          if (earlier) {
+            await discardAll(files);
+            return await receiptOf(earlier);
+          }
         }
+        if (pow.isRequired() && !(await pow.verify(input.powChallenge, input.powNonce))) throw new AppError(intakeErrors.proof_of_work_required);
       } catch (error) {
         await discardAll(files);
         throw error;

@@ -52,6 +52,8 @@ export async function readSubmission(request: FastifyRequest, blobs: BlobStore, 
     }
   } catch (error) {
     await discardAll(files);
+    // busboy refuses the file past the limit before the loop sees it.
+    if ((error as { code?: unknown }).code === 'FST_FILES_LIMIT') throw new AppError(intakeErrors.too_many_files, { limit: limits.attachmentMaxFiles });
     throw error;
   }
   return { fields, files };

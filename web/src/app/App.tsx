@@ -1,4 +1,5 @@
-// Chooses what to show: the log-in steps until the session is active, then the shell.
+// Chooses what to show: a public page (the reporting portal) whatever the session, otherwise the
+// log-in steps until the session is active, then the shell.
 import { Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -7,14 +8,21 @@ import { TotpEnrolmentPage } from '../features/auth/TotpEnrolmentPage.tsx';
 import { TotpPage } from '../features/auth/TotpPage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { configureApiClient } from './api.ts';
+import { PublicFrame } from './PublicFrame.tsx';
+import { usePathname } from './router.tsx';
+import { matchPublicRoute } from './routes.tsx';
 import { useSessionState } from './session.tsx';
 import { Shell } from './Shell.tsx';
 
 export function App() {
   const { t, language } = useI18n();
   const { state } = useSessionState();
+  const publicRoute = matchPublicRoute(usePathname());
 
   useEffect(() => configureApiClient({ language }), [language]);
+
+  // Citizens have no account: a public page does not wait for the session check.
+  if (publicRoute) return <PublicFrame route={publicRoute} />;
 
   switch (state.status) {
     case 'loading':

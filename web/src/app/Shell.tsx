@@ -1,4 +1,4 @@
-// The signed-in frame: header (product, user, language, log-out), navbar (burger on phones) and
+// The signed-in frame: header (product, notices, user, language, log-out), navbar (burger on phones) and
 // the page for the current URL.
 import { AppShell, Box, Burger, Button, Center, Group, Loader, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -6,6 +6,7 @@ import { Suspense, useEffect } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { ForbiddenPage } from '../features/errors/ForbiddenPage.tsx';
 import { NotFoundPage } from '../features/errors/NotFoundPage.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { matchPath, navigate, usePathname } from './router.tsx';
@@ -44,9 +45,12 @@ export function Shell() {
                 {t('app.name')}
               </Text>
             </Group>
-            <Box visibleFrom="sm">
-              <UserControls />
-            </Box>
+            <Group gap="xs" wrap="nowrap">
+              <NotificationBell />
+              <Box visibleFrom="sm">
+                <UserControls />
+              </Box>
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar id="app-navbar" aria-label={t('nav.label')} p="xs" className={isNavOpen ? undefined : 'navbar-collapsed'}>

@@ -54,13 +54,22 @@ function readErrorBody(value: unknown): ApiErrorBody | null {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function send(method: Method, path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language };
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<{ status: number; json: unknown }> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json', 'accept-language': state.language };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (method !== 'GET') {
-    headers['content-type'] = 'application/json';
     if (state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
-    init.body = JSON.stringify(body ?? {});
+    // A FormData body is sent as multipart/form-data; the browser writes the boundary itself.
+    if (body instanceof FormData) init.body = body;
+    else {
+      headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body ?? {});
+    }
   }
   let response: Response;
   try {
@@ -106,6 +115,10 @@ export const api = {
   },
   async put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
     return parse(schema, (await send('PUT', path, body)).json);
+  },
+  /** multipart/form-data (files and fields); `headers` adds e.g. an Idempotency-Key. */
+  async postForm<S extends z.ZodType>(path: string, form: FormData, schema: S, headers: Readonly<Record<string, string>> = {}): Promise<z.output<S>> {
+    return parse(schema, (await send('POST', path, form, headers)).json);
   },
   /** For answers without a body (204). */
   async command(method: 'POST' | 'DELETE', path: string, body: unknown = {}): Promise<void> {

@@ -1,6 +1,7 @@
 // The route table: URL pattern, permission needed (null: any signed-in user), and the page,
 // loaded on demand so each page is its own chunk.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { matchPath } from './router.tsx';
 
 export type PageProps = { params: Readonly<Record<string, string>> };
 
@@ -18,6 +19,13 @@ const TokensPage = lazy(() => import('../features/tokens/TokensPage.tsx').then((
 const ObservablesPage = lazy(() => import('../features/observables/ObservablesPage.tsx').then((m) => ({ default: m.ObservablesPage })));
 const ObservableLookupPage = lazy(() => import('../features/observables/ObservableLookupPage.tsx').then((m) => ({ default: m.ObservableLookupPage })));
 const ObservableDetailPage = lazy(() => import('../features/observables/ObservableDetailPage.tsx').then((m) => ({ default: m.ObservableDetailPage })));
+const IntakeQueuePage = lazy(() => import('../features/intake/IntakeQueuePage.tsx').then((m) => ({ default: m.IntakeQueuePage })));
+const IntakeItemPage = lazy(() => import('../features/intake/IntakeItemPage.tsx').then((m) => ({ default: m.IntakeItemPage })));
+const ConsultationPage = lazy(() => import('../features/intake/ConsultationPage.tsx').then((m) => ({ default: m.ConsultationPage })));
+const RoutingRulesPage = lazy(() => import('../features/intake/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
+
+const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ReportStatusPage = lazy(() => import('../features/report/ReportStatusPage.tsx').then((m) => ({ default: m.ReportStatusPage })));
 
 /**
  * Home lives at /home rather than /: the server currently answers a 500 for GET / (its static
@@ -36,10 +44,33 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Before '/observables/:observableId', which would otherwise take 'lookup' for an id.
   { path: '/observables/lookup', permission: 'observable.read', page: ObservableLookupPage },
   { path: '/observables/:observableId', permission: 'observable.read', page: ObservableDetailPage },
+  { path: '/intake', permission: 'intake.read', page: IntakeQueuePage },
+  // Before '/intake/:itemId', which would otherwise take 'new' and 'rules' for ids.
+  { path: '/intake/new', permission: 'intake.write', page: ConsultationPage },
+  { path: '/intake/rules', permission: 'intake.read', page: RoutingRulesPage },
+  { path: '/intake/:itemId', permission: 'intake.read', page: IntakeItemPage },
 ];
+
+/** Pages anyone may open without logging in (the public portal): drawn in PublicFrame, never the shell. */
+export const PUBLIC_ROUTES: readonly Omit<RouteDefinition, 'permission'>[] = [
+  { path: '/report', page: ReportPage },
+  { path: '/report/status', page: ReportStatusPage },
+];
+
+export type PublicRouteMatch = { page: RouteDefinition['page']; params: Readonly<Record<string, string>> };
+
+export function matchPublicRoute(pathname: string): PublicRouteMatch | null {
+  for (const route of PUBLIC_ROUTES) {
+    const params = matchPath(route.path, pathname);
+    if (params) return { page: route.page, params };
+  }
+  return null;
+}
 
 export const PATHS = {
   home: '/home',
+  report: '/report',
+  reportStatus: '/report/status',
   units: '/units',
   unit: (unitId: string) => `/units/${encodeURIComponent(unitId)}`,
   users: '/admin/users',
@@ -48,4 +79,8 @@ export const PATHS = {
   observables: '/observables',
   observablesLookup: '/observables/lookup',
   observable: (observableId: number) => `/observables/${String(observableId)}`,
+  intake: '/intake',
+  intakeNew: '/intake/new',
+  intakeRules: '/intake/rules',
+  intakeItem: (itemId: string) => `/intake/${encodeURIComponent(itemId)}`,
 } as const;
