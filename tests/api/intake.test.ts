@@ -449,7 +449,7 @@ describe('M2.1b queue actions and M3.1 station intake', () => {
     assert.equal(withCase.statusCode, 201, withCase.body);
     const item = (await officer.request('GET', `/api/intake/items/${withCase.json().id as string}`)).json();
     assert.equal(item.status, 'case_opened');
-    assert.match(item.caseNo, /^IBC-2026-\d{6}$/);
+    assert.match(item.caseNo, /^IB-C-2026-\d{4}$/);
   });
 
   it('claims, merges a duplicate, closes with an outcome, and opens a case that later reports correlate with', async () => {
@@ -465,7 +465,7 @@ describe('M2.1b queue actions and M3.1 station intake', () => {
     assert.equal((await investigator.request('POST', `/api/intake/items/${itemB.id as string}/claim`)).json().error.code, 'intake.not_open');
     const opened = await investigator.request('POST', `/api/intake/items/${itemA.id as string}/case`, { title: 'フィッシング dup 事件' });
     assert.equal(opened.statusCode, 201, opened.body);
-    assert.match(opened.json().caseNo, /^IBC-2026-\d{6}$/);
+    assert.match(opened.json().caseNo, /^IB-C-2026-\d{4}$/);
     const later = (await submit({ ...phishing('事件と同じURL', 'https://dup.example-phish.top/login'), stationUnitId: hitachiId })).json<Receipt>();
     const laterItem = await itemByReceipt(investigator, later.receiptNo);
     assert.equal(laterItem.assignedUnitId, cyberId);

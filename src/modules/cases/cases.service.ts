@@ -29,7 +29,7 @@ export function createCasesService({ database, clock, audit, config }: Pick<Kern
       const seq = await nextSequenceValue(trx, `case-${config.receiptPrefix}-${year}`);
       const row = {
         id: newId(now.getTime()),
-        case_no: `${config.receiptPrefix}C-${year}-${String(seq).padStart(6, '0')}`,
+        case_no: `${config.receiptPrefix}-C-${year}-${String(seq).padStart(4, '0')}`,
         title: input.title,
         status: 'recognized',
         owner_unit_id: input.ownerUnitId,
