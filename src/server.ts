@@ -20,7 +20,7 @@ import {
 import { createAuditService, registerAuditRoutes } from '#modules/audit/index.ts';
 import { createBlobStore } from '#kernel/files/index.ts';
 import { createMailer, type Mailer } from '#kernel/mail/index.ts';
-import { createCasesService } from '#modules/cases/index.ts';
+import { createCasesService, registerCasesRoutes } from '#modules/cases/index.ts';
 import { createIntakeService, registerIntakeRoutes, registerPublicIntakeRoutes } from '#modules/intake/index.ts';
 import { createNotificationsService, registerNotificationsRoutes } from '#modules/notifications/index.ts';
 import { createObservablesService, registerObservablesRoutes } from '#modules/observables/index.ts';
@@ -37,7 +37,7 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
   const blobs = createBlobStore(deps.config.filesDir);
   const observables = createObservablesService(deps, () => secrets.get('card_hash_key'));
   const notifications = createNotificationsService(deps, mailer);
-  const cases = createCasesService(deps);
+  const cases = createCasesService(deps, { unitExists: (unitId) => units.exists(unitId), userExists: (userId) => users.exists(userId) });
   return {
     deps,
     blobs,
@@ -139,6 +139,7 @@ export async function buildHttpApp(koban: Koban) {
       registerAuditRoutes(app, services.audit);
       registerObservablesRoutes(app, services.observables);
       registerNotificationsRoutes(app, services.notifications);
+      registerCasesRoutes(app, services.cases);
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
     },

@@ -9,6 +9,7 @@ import * as createSighting from './2026-11-26T0101-create-sighting.ts';
 import * as createInstallationSecret from './2026-11-26T0102-create-installation-secret.ts';
 import * as createIntake from './2026-11-26T0200-create-intake.ts';
 import * as sightingObservableSourceIndex from './2026-11-26T0201-sighting-observable-source-index.ts';
+import * as caseWorkspace from './2026-11-26T0300-case-workspace.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -21,4 +22,5 @@ export const migrations = {
   '2026-11-26T0102-create-installation-secret': createInstallationSecret,
   '2026-11-26T0200-create-intake': createIntake,
   '2026-11-26T0201-sighting-observable-source-index': sightingObservableSourceIndex,
+  '2026-11-26T0300-case-workspace': caseWorkspace,
 };

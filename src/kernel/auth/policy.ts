@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'intake.write',
   'intake.rules',
   'case.open',
+  'case.read',
+  'case.write',
   'notification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -29,11 +31,11 @@ export type RouteAccess = Permission | 'public' | 'session';
 
 const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 'user.read', 'observable.read', 'notification.read'];
 /** Who takes in reports and consultations; `intake.read_all` sees every unit's items, the rest their unit's. */
-const INTAKE: readonly Permission[] = ['intake.read', 'intake.write', 'case.open'];
+const INTAKE: readonly Permission[] = ['intake.read', 'intake.write', 'case.open', 'case.read', 'case.write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...STAFF, 'user.manage', 'unit.manage', 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'intake.rules'],
-  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all'],
+  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'case.read'],
   cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all'],
   cyber_analyst: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all'],
   station_officer: [...STAFF, ...INTAKE],

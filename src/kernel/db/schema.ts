@@ -170,10 +170,41 @@ export type CaseRecordTable = {
   status: string;
   owner_unit_id: string;
   category: string | null;
+  subcategory: string | null;
   opened_from_item_id: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  priority: Generated<string>;
+  lead_user_id: string | null;
+  sensitive: Generated<number>;
+  description: Generated<string>;
+  victim: string | null;
+  damage_yen: number | null;
+  version: Generated<number>;
+};
+
+export type CaseStatusChangeTable = {
+  id: string;
+  case_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  changed_by: string | null;
+  changed_at: string;
+};
+export type CaseMemberTable = { case_id: string; user_id: string; added_by: string | null; added_at: string };
+export type CaseSupportUnitTable = { case_id: string; unit_id: string; added_by: string | null; added_at: string };
+export type CaseNoteTable = { id: string; case_id: string; body: string; author_id: string | null; created_at: string };
+export type CaseTaskTable = {
+  id: string;
+  case_id: string;
+  title: string;
+  assignee_id: string | null;
+  due_at: string | null;
+  done_at: string | null;
+  created_by: string | null;
+  created_at: string;
 };
 
 export type NotificationTable = {
@@ -218,6 +249,11 @@ export type DB = {
   receipt_sequence: ReceiptSequenceTable;
   routing_rule_set: RoutingRuleSetTable;
   case_record: CaseRecordTable;
+  case_status_change: CaseStatusChangeTable;
+  case_member: CaseMemberTable;
+  case_support_unit: CaseSupportUnitTable;
+  case_note: CaseNoteTable;
+  case_task: CaseTaskTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;
 };

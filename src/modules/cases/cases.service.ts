@@ -1,57 +1,341 @@
-// Cases (事件): for now the minimal record that intake opens (事件化) and the link back to the
-// report; the cases module to come grows it into the investigation workspace.
+// Cases (事件, M3.2a–d): the record intake opens (事件化) and investigators work. Need-to-know: a
+// case is seen by its owner unit, its supporting units and its named members; a sensitive case by
+// its named members only, and every read of it is audited. Edits carry the version they were made
+// on, so two people editing at once cannot overwrite each other unnoticed.
+import type { Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
 import { nextSequenceValue, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { AppError } from '#kernel/errors.ts';
 import { newId } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
+import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, type CreateCaseInput, type UpdateCaseInput } from './cases.contract.ts';
+import { caseErrors } from './cases.errors.ts';
+import * as repo from './cases.repository.ts';
 
-export const CASE_STATUSES = [
-  'recognized',
-  'investigating',
-  'joint_investigation',
-  'suspect_identified',
-  'cleared',
-  'sent_to_prosecutor',
-  'pending',
-  'closed',
-] as const;
 const CLOSED = new Set(['closed']);
 
-export type OpenCaseInput = { title: string; ownerUnitId: string; category: string | null; openedFromItemId: string | null };
+export type OpenCaseInput = {
+  title: string;
+  ownerUnitId: string;
+  category: string | null;
+  subcategory?: string | null;
+  openedFromItemId: string | null;
+  priority?: string;
+  sensitive?: boolean;
+  description?: string;
+  victim?: unknown;
+  damageYen?: number | null;
+  /** Becomes the lead and first named member. */
+  leadUserId?: string | null;
+};
 
-export function createCasesService({ database, clock, audit, config }: Pick<KernelDeps, 'database' | 'clock' | 'audit' | 'config'>) {
-  const db = database.db;
+type Lookups = { unitExists(unitId: string): Promise<boolean>; userExists(userId: string): Promise<boolean> };
+
+function userActor(actor: Actor): AuditActor {
+  return { type: actor.via === 'token' ? 'token' : 'user', id: actor.userId };
+}
+
+function presentSummary(row: repo.CaseRow) {
   return {
-    /** Opens a case inside the caller's transaction, with its audit entry. */
-    async openInTransaction(trx: Executor, actor: AuditActor, input: OpenCaseInput, requestId: string | null) {
-      const now = clock.now();
-      const year = tokyoYear(now);
-      const seq = await nextSequenceValue(trx, `case-${config.receiptPrefix}-${year}`);
-      const row = {
-        id: newId(now.getTime()),
-        case_no: `${config.receiptPrefix}-C-${year}-${String(seq).padStart(4, '0')}`,
-        title: input.title,
-        status: 'recognized',
-        owner_unit_id: input.ownerUnitId,
-        category: input.category,
-        opened_from_item_id: input.openedFromItemId,
-        created_by: actor.type === 'user' ? actor.id : null,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
+    id: row.id,
+    caseNo: row.case_no,
+    title: row.title,
+    status: row.status as CaseStatus,
+    priority: row.priority as 'urgent' | 'high' | 'normal' | 'low',
+    category: row.category,
+    subcategory: row.subcategory,
+    ownerUnitId: row.owner_unit_id,
+    leadUserId: row.lead_user_id,
+    sensitive: row.sensitive === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function createCasesService({ database, clock, audit, config }: Pick<KernelDeps, 'database' | 'clock' | 'audit' | 'config'>, lookups: Lookups) {
+  const db = database.db;
+
+  async function visibility(actor: Pick<Actor, 'userId' | 'unitId'>, row: repo.CaseRow) {
+    const access = await repo.accessOf(db, row.id);
+    const member = access.members.some((m) => m.user_id === actor.userId);
+    const byUnit = actor.unitId !== null && (row.owner_unit_id === actor.unitId || access.units.some((u) => u.unit_id === actor.unitId));
+    return { visible: member || (row.sensitive === 0 && byUnit), access };
+  }
+
+  /** Loads a case the actor may see; anything else is "not found", so existence does not leak. */
+  async function loadVisible(actor: Actor, caseId: string) {
+    const row = await repo.findCase(db, caseId);
+    if (!row) throw new AppError(caseErrors.not_found, { caseId });
+    const { visible, access } = await visibility(actor, row);
+    if (!visible) throw new AppError(caseErrors.not_found, { caseId });
+    return { row, access };
+  }
+
+  async function openInTransaction(trx: Executor, actor: AuditActor, input: OpenCaseInput, requestId: string | null) {
+    const now = clock.now();
+    const year = tokyoYear(now);
+    const seq = await nextSequenceValue(trx, `case-${config.receiptPrefix}-${year}`);
+    const at = now.toISOString();
+    const row = {
+      id: newId(now.getTime()),
+      case_no: `${config.receiptPrefix}-C-${year}-${String(seq).padStart(4, '0')}`,
+      title: input.title,
+      status: 'recognized',
+      owner_unit_id: input.ownerUnitId,
+      category: input.category,
+      subcategory: input.subcategory ?? null,
+      opened_from_item_id: input.openedFromItemId,
+      created_by: actor.type === 'user' || actor.type === 'token' ? actor.id : null,
+      created_at: at,
+      updated_at: at,
+      priority: input.priority ?? 'normal',
+      lead_user_id: input.leadUserId ?? null,
+      sensitive: input.sensitive ? 1 : 0,
+      description: input.description ?? '',
+      victim: input.victim ? JSON.stringify(input.victim) : null,
+      damage_yen: input.damageYen ?? null,
+      version: 1,
+    };
+    await trx.insertInto('case_record').values(row).execute();
+    await trx
+      .insertInto('case_status_change')
+      .values({ id: newId(), case_id: row.id, from_status: null, to_status: 'recognized', reason: '', changed_by: row.created_by, changed_at: at })
+      .execute();
+    if (input.leadUserId)
+      await trx.insertInto('case_member').values({ case_id: row.id, user_id: input.leadUserId, added_by: row.created_by, added_at: at }).execute();
+    await audit.record(trx, {
+      actor,
+      action: 'case.opened',
+      target: { type: 'case', id: row.id },
+      changes: { caseNo: row.case_no, from: input.openedFromItemId, ownerUnitId: input.ownerUnitId, sensitive: row.sensitive === 1 },
+      requestId,
+    });
+    return { id: row.id, caseNo: row.case_no };
+  }
+
+  /** One versioned change: refused when someone else changed the case since `version` was read. */
+  async function change(
+    actor: Actor,
+    caseId: string,
+    version: number | null,
+    action: string,
+    changes: Record<string, unknown>,
+    requestId: string | null,
+    write: (trx: Executor, at: string) => Promise<void>,
+  ) {
+    const at = clock.now().toISOString();
+    await db.transaction().execute(async (trx) => {
+      let bump = trx
+        .updateTable('case_record')
+        .set((eb) => ({ version: eb(eb.ref('version'), '+', 1), updated_at: at }))
+        .where('id', '=', caseId);
+      if (version !== null) bump = bump.where('version', '=', version);
+      const result = await bump.executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        const current = await trx.selectFrom('case_record').select('version').where('id', '=', caseId).executeTakeFirst();
+        throw new AppError(caseErrors.version_conflict, { expected: version, current: current?.version ?? null });
+      }
+      await write(trx, at);
+      await audit.record(trx, { actor: userActor(actor), action, target: { type: 'case', id: caseId }, changes, requestId });
+    });
+  }
+
+  const service = {
+    openInTransaction,
+
+    async create(actor: Actor, input: CreateCaseInput, requestId: string | null) {
+      const ownerUnitId = input.ownerUnitId ?? actor.unitId;
+      if (!ownerUnitId) throw new AppError(caseErrors.no_owner_unit);
+      if (!(await lookups.unitExists(ownerUnitId))) throw new AppError(caseErrors.unknown_unit, { unitId: ownerUnitId });
+      const created = await db.transaction().execute((trx) =>
+        openInTransaction(
+          trx,
+          userActor(actor),
+          {
+            title: input.title,
+            ownerUnitId,
+            category: input.category ?? null,
+            subcategory: input.subcategory ?? null,
+            openedFromItemId: null,
+            priority: input.priority,
+            sensitive: input.sensitive,
+            description: input.description,
+            victim: input.victim,
+            damageYen: input.damageYen ?? null,
+            leadUserId: actor.userId,
+          },
+          requestId,
+        ),
+      );
+      return service.detail(actor, created.id, requestId);
+    },
+
+    async detail(actor: Actor, caseId: string, requestId: string | null): Promise<CaseDetail> {
+      const { row, access } = await loadVisible(actor, caseId);
+      if (row.sensitive === 1) {
+        // Every read of a sensitive case is on record.
+        await db
+          .transaction()
+          .execute((trx) => audit.record(trx, { actor: userActor(actor), action: 'case.read', target: { type: 'case', id: caseId }, changes: {}, requestId }));
+      }
+      const [history, notes, tasks] = await Promise.all([
+        db.selectFrom('case_status_change').selectAll().where('case_id', '=', caseId).orderBy('changed_at').orderBy('id').execute(),
+        db.selectFrom('case_note').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+        db.selectFrom('case_task').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+      ]);
+      return {
+        ...presentSummary(row),
+        version: row.version,
+        description: row.description,
+        victim: row.victim ? (JSON.parse(row.victim) as CaseDetail['victim']) : null,
+        damageYen: row.damage_yen === null ? null : Number(row.damage_yen),
+        openedFromItemId: row.opened_from_item_id,
+        allowedTransitions: [...(CASE_TRANSITIONS[row.status as CaseStatus] ?? [])],
+        members: access.members.map((m) => ({ userId: m.user_id, addedAt: m.added_at })),
+        supportUnits: access.units.map((u) => ({ unitId: u.unit_id, addedAt: u.added_at })),
+        statusHistory: history.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, changedBy: h.changed_by, changedAt: h.changed_at })),
+        notes: notes.map((n) => ({ id: n.id, body: n.body, authorId: n.author_id, createdAt: n.created_at })),
+        tasks: tasks.map((t) => ({ id: t.id, title: t.title, assigneeId: t.assignee_id, dueAt: t.due_at, doneAt: t.done_at, createdAt: t.created_at })),
       };
-      await trx.insertInto('case_record').values(row).execute();
-      await audit.record(trx, {
-        actor,
-        action: 'case.opened',
-        target: { type: 'case', id: row.id },
-        changes: { caseNo: row.case_no, from: input.openedFromItemId },
-        requestId,
+    },
+
+    async list(
+      actor: Actor,
+      query: { status?: string | undefined; unitId?: string | undefined; category?: string | undefined; mine?: string | undefined; limit: number },
+    ) {
+      const rows = await repo.listVisible(db, actor, { ...query, mine: query.mine === 'true' });
+      return { items: rows.map(presentSummary) };
+    },
+
+    async update(actor: Actor, caseId: string, input: UpdateCaseInput, requestId: string | null) {
+      await loadVisible(actor, caseId);
+      if (input.leadUserId && !(await lookups.userExists(input.leadUserId))) throw new AppError(caseErrors.unknown_user, { userId: input.leadUserId });
+      const { version, ...fields } = input;
+      await change(actor, caseId, version, 'case.updated', fields, requestId, async (trx, at) => {
+        const set: Partial<repo.CaseRow> = {};
+        if (fields.title !== undefined) set.title = fields.title;
+        if (fields.priority !== undefined) set.priority = fields.priority;
+        if (fields.description !== undefined) set.description = fields.description;
+        if (fields.victim !== undefined) set.victim = fields.victim === null ? null : JSON.stringify(fields.victim);
+        if (fields.damageYen !== undefined) set.damage_yen = fields.damageYen;
+        if (fields.sensitive !== undefined) set.sensitive = fields.sensitive ? 1 : 0;
+        if (fields.leadUserId !== undefined) set.lead_user_id = fields.leadUserId;
+        if (Object.keys(set).length > 0) await trx.updateTable('case_record').set(set).where('id', '=', caseId).execute();
+        if (fields.leadUserId) {
+          await trx
+            .insertInto('case_member')
+            .values({ case_id: caseId, user_id: fields.leadUserId, added_by: actor.userId, added_at: at })
+            .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+            .execute();
+        }
       });
-      return { id: row.id, caseNo: row.case_no };
+      return service.detail(actor, caseId, requestId);
+    },
+
+    async transition(actor: Actor, caseId: string, to: CaseStatus, reason: string, version: number, requestId: string | null) {
+      const { row } = await loadVisible(actor, caseId);
+      const allowed = CASE_TRANSITIONS[row.status as CaseStatus] ?? [];
+      if (!allowed.includes(to)) throw new AppError(caseErrors.invalid_transition, { from: row.status, to, allowed: allowed.join(', ') });
+      await change(actor, caseId, version, 'case.status_changed', { from: row.status, to, reason }, requestId, async (trx, at) => {
+        await trx.updateTable('case_record').set({ status: to }).where('id', '=', caseId).execute();
+        await trx
+          .insertInto('case_status_change')
+          .values({ id: newId(), case_id: caseId, from_status: row.status, to_status: to, reason, changed_by: actor.userId, changed_at: at })
+          .execute();
+      });
+      return service.detail(actor, caseId, requestId);
+    },
+
+    async addMember(actor: Actor, caseId: string, userId: string, requestId: string | null) {
+      await loadVisible(actor, caseId);
+      if (!(await lookups.userExists(userId))) throw new AppError(caseErrors.unknown_user, { userId });
+      await change(actor, caseId, null, 'case.member_added', { userId }, requestId, async (trx, at) => {
+        await trx
+          .insertInto('case_member')
+          .values({ case_id: caseId, user_id: userId, added_by: actor.userId, added_at: at })
+          .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+          .execute();
+      });
+      return service.detail(actor, caseId, requestId);
+    },
+
+    async removeMember(actor: Actor, caseId: string, userId: string, requestId: string | null) {
+      const { row, access } = await loadVisible(actor, caseId);
+      if (row.sensitive === 1 && access.members.length <= 1) throw new AppError(caseErrors.last_member_of_sensitive);
+      await change(actor, caseId, null, 'case.member_removed', { userId }, requestId, async (trx) => {
+        await trx.deleteFrom('case_member').where('case_id', '=', caseId).where('user_id', '=', userId).execute();
+      });
+      return service.detail(actor, caseId, requestId);
+    },
+
+    /** M3.2b: another unit supports the case and sees it from now on. */
+    async addSupportUnit(actor: Actor, caseId: string, unitId: string, requestId: string | null) {
+      await loadVisible(actor, caseId);
+      if (!(await lookups.unitExists(unitId))) throw new AppError(caseErrors.unknown_unit, { unitId });
+      await change(actor, caseId, null, 'case.support_unit_added', { unitId }, requestId, async (trx, at) => {
+        await trx
+          .insertInto('case_support_unit')
+          .values({ case_id: caseId, unit_id: unitId, added_by: actor.userId, added_at: at })
+          .onConflict((oc) => oc.columns(['case_id', 'unit_id']).doNothing())
+          .execute();
+      });
+      return service.detail(actor, caseId, requestId);
+    },
+
+    async addNote(actor: Actor, caseId: string, body: string, requestId: string | null) {
+      await loadVisible(actor, caseId);
+      await change(actor, caseId, null, 'case.noted', { length: body.length }, requestId, async (trx, at) => {
+        await trx.insertInto('case_note').values({ id: newId(), case_id: caseId, body, author_id: actor.userId, created_at: at }).execute();
+      });
+      return service.detail(actor, caseId, requestId);
+    },
+
+    async addTask(actor: Actor, caseId: string, input: { title: string; assigneeId: string | null; dueAt: string | null }, requestId: string | null) {
+      await loadVisible(actor, caseId);
+      if (input.assigneeId && !(await lookups.userExists(input.assigneeId))) throw new AppError(caseErrors.unknown_user, { userId: input.assigneeId });
+      await change(
+        actor,
+        caseId,
+        null,
+        'case.task_added',
+        { title: input.title, assigneeId: input.assigneeId, dueAt: input.dueAt },
+        requestId,
+        async (trx, at) => {
+          await trx
+            .insertInto('case_task')
+            .values({
+              id: newId(),
+              case_id: caseId,
+              title: input.title,
+              assignee_id: input.assigneeId,
+              due_at: input.dueAt,
+              done_at: null,
+              created_by: actor.userId,
+              created_at: at,
+            })
+            .execute();
+        },
+      );
+      return service.detail(actor, caseId, requestId);
+    },
+
+    async completeTask(actor: Actor, caseId: string, taskId: string, requestId: string | null) {
+      await loadVisible(actor, caseId);
+      await change(actor, caseId, null, 'case.task_done', { taskId }, requestId, async (trx, at) => {
+        const done = await trx
+          .updateTable('case_task')
+          .set({ done_at: at })
+          .where('id', '=', taskId)
+          .where('case_id', '=', caseId)
+          .where('done_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) === 0) throw new AppError(caseErrors.not_found, { taskId });
+      });
+      return service.detail(actor, caseId, requestId);
     },
 
     async get(caseId: string) {
-      return db.selectFrom('case_record').selectAll().where('id', '=', caseId).executeTakeFirst();
+      return repo.findCase(db, caseId);
     },
 
     /** Which of these cases are still open. */
@@ -61,12 +345,17 @@ export function createCasesService({ database, clock, audit, config }: Pick<Kern
       return new Set(rows.filter((r) => !CLOSED.has(r.status)).map((r) => r.id));
     },
 
-    async numbersOf(caseIds: string[]): Promise<Map<string, string>> {
-      if (caseIds.length === 0) return new Map();
-      const rows = await db.selectFrom('case_record').select(['id', 'case_no']).where('id', 'in', caseIds).execute();
-      return new Map(rows.map((r) => [r.id, r.case_no]));
+    /** Case numbers of the cases among these that the viewer may see; the others stay unnamed. */
+    async visibleNumbers(actor: Pick<Actor, 'userId' | 'unitId'>, caseIds: string[]): Promise<Map<string, string>> {
+      const named = new Map<string, string>();
+      for (const id of new Set(caseIds)) {
+        const row = await repo.findCase(db, id);
+        if (row && (await visibility(actor, row)).visible) named.set(id, row.case_no);
+      }
+      return named;
     },
   };
+  return service;
 }
 
 export type CasesService = ReturnType<typeof createCasesService>;

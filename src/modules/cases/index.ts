@@ -1,2 +1,6 @@
-// Cases (M2.2, M3.x): the investigation record. Today: the minimal case that intake opens.
-export { CASE_STATUSES, createCasesService, type CasesService, type OpenCaseInput } from './cases.service.ts';
+// Cases (M3.2a–d, M2.2a, M1.4): the case workspace — status with history, lead, members and
+// supporting units (need-to-know), notes, tasks; intake opens cases from reports (事件化).
+export * from './cases.contract.ts';
+export { caseErrors } from './cases.errors.ts';
+export { registerCasesRoutes } from './cases.routes.ts';
+export { createCasesService, type CasesService, type OpenCaseInput } from './cases.service.ts';

@@ -623,7 +623,8 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       const reportIds = hits.filter((h) => h.sourceType === REPORT_SOURCE && h.sourceId).map((h) => h.sourceId as string);
       const caseIds = hits.filter((h) => h.sourceType === CASE_SOURCE && h.sourceId).map((h) => h.sourceId as string);
       const receipts = new Map((await repo.receiptNumbersOf(db, reportIds)).map((r) => [r.id, r]));
-      const caseNumbers = await c.cases.numbersOf(item.case_id ? [...caseIds, item.case_id] : caseIds);
+      // A case the viewer may not open is not named: only its owner unit shows.
+      const caseNumbers = await c.cases.visibleNumbers(actor, item.case_id ? [...caseIds, item.case_id] : caseIds);
       return {
         ...presentItemCore(item, now),
         caseNo: item.case_id ? (caseNumbers.get(item.case_id) ?? null) : null,
@@ -647,7 +648,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
           const visible =
             report !== undefined && (can(actor, 'intake.read_all') || report.assigned_unit_id === actor.unitId || report.station_unit_id === actor.unitId);
           const label = visible ? report.receipt_no : h.sourceType === CASE_SOURCE && h.sourceId ? (caseNumbers.get(h.sourceId) ?? null) : null;
-          const hidden = h.sourceType === REPORT_SOURCE && !visible;
+          const hidden = (h.sourceType === REPORT_SOURCE && !visible) || (h.sourceType === CASE_SOURCE && label === null);
           return {
             sourceType: h.sourceType,
             sourceId: hidden ? null : h.sourceId,
@@ -817,7 +818,15 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         const created = await c.cases.openInTransaction(
           trx,
           { type: 'user', id: actor.userId },
-          { title: title ?? item.summary, ownerUnitId, category: item.category, openedFromItemId: itemId },
+          {
+            title: title ?? item.summary,
+            ownerUnitId,
+            category: item.category,
+            subcategory: item.subcategory,
+            openedFromItemId: itemId,
+            priority: item.priority,
+            leadUserId: actor.userId,
+          },
           requestId,
         );
         const at = clock.now().toISOString();

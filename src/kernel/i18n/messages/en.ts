@@ -84,4 +84,11 @@ export const en: Record<string, string> = {
   'intake.idempotency_key_invalid': 'The Idempotency-Key is malformed (16–128 letters, digits, - or _).',
   'intake.form_invalid': 'The "{field}" part of the submission is malformed.',
   'intake.outcome_needs_action': '"{outcome}" cannot be chosen when closing; use the open-case or merge action.',
+  'case.not_found': 'Case not found.',
+  'case.invalid_transition': 'A case cannot move from "{from}" to "{to}". Allowed: {allowed}',
+  'case.version_conflict': 'Someone else updated this case first. Reload to see the latest version.',
+  'case.unknown_unit': 'The given unit was not found.',
+  'case.unknown_user': 'The given user was not found.',
+  'case.no_owner_unit': 'Choose the owner unit.',
+  'case.last_member_of_sensitive': 'A sensitive case needs at least one named member.',
 };

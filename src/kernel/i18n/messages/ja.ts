@@ -84,4 +84,11 @@ export const ja: Record<string, string> = {
   'intake.idempotency_key_invalid': 'Idempotency-Key の形式が正しくありません(英数字・- _ で 16〜128 文字)。',
   'intake.form_invalid': '送信内容の「{field}」欄の形式が正しくありません。',
   'intake.outcome_needs_action': '「{outcome}」は終了理由としては選べません。事件化・重複統合の操作を使ってください。',
+  'case.not_found': '事件が見つかりません。',
+  'case.invalid_transition': '「{from}」から「{to}」には変更できません。変更できる状態: {allowed}',
+  'case.version_conflict': '他の人が先にこの事件を更新しました。画面を再読み込みして、最新の内容を確認してください。',
+  'case.unknown_unit': '指定された所属が見つかりません。',
+  'case.unknown_user': '指定された職員が見つかりません。',
+  'case.no_owner_unit': '担当所属を指定してください。',
+  'case.last_member_of_sensitive': '秘匿事件には最低 1 名の指定メンバーが必要です。',
 };
