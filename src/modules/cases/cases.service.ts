@@ -188,7 +188,7 @@ export function createCasesService({ database, clock, audit, config }: Pick<Kern
         version: row.version,
         description: row.description,
         victim: row.victim ? (JSON.parse(row.victim) as CaseDetail['victim']) : null,
-        damageYen: row.damage_yen === null ? null : Number(row.damage_yen),
+        damageYen: row.damage_yen,
         openedFromItemId: row.opened_from_item_id,
         allowedTransitions: [...(CASE_TRANSITIONS[row.status as CaseStatus] ?? [])],
         members: access.members.map((m) => ({ userId: m.user_id, addedAt: m.added_at })),
