@@ -37,7 +37,11 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
   const blobs = createBlobStore(deps.config.filesDir);
   const observables = createObservablesService(deps, () => secrets.get('card_hash_key'));
   const notifications = createNotificationsService(deps, mailer);
-  const cases = createCasesService(deps, { unitExists: (unitId) => units.exists(unitId), userExists: (userId) => users.exists(userId) });
+  const cases = createCasesService(
+    deps,
+    { unitExists: (unitId) => units.exists(unitId), userExists: (userId) => users.exists(userId) },
+    { observables, notifications },
+  );
   return {
     deps,
     blobs,

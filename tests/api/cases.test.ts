@@ -145,4 +145,34 @@ describe('M3.2b need-to-know', () => {
     const actions = (await ctx.koban.database.db.selectFrom('audit_entry').select('action').where('target_id', '=', created.id).execute()).map((r) => r.action);
     for (const action of ['case.opened', 'case.noted', 'case.task_added', 'case.task_done']) assert.ok(actions.includes(action), action);
   });
+
+  it("shows a correlation with another unit's case without naming it, and lets its lead grant access", async () => {
+    const ours = await openCase(lead, { title: 'C2 サーバ 203.0.113.77 ではない本物の C2' });
+    const theirs = await openCase(mitoOfficer, { title: '水戸署のサポート詐欺事件' });
+    const a = await lead.request('POST', `/api/cases/${ours.id as string}/observables`, { text: '通信先 45.137.21.9 と 050-1234-9999' });
+    assert.equal(a.statusCode, 200, a.body);
+    const b = await mitoOfficer.request('POST', `/api/cases/${theirs.id as string}/observables`, { text: '被害者PCの通信先 45[.]137[.]21[.]9' });
+    assert.equal(b.statusCode, 200, b.body);
+    const seen = (await mitoOfficer.request('GET', `/api/cases/${theirs.id as string}/observables`)).json();
+    assert.ok(seen.observables.some((o: { value: string }) => o.value === '45.137.21.9'));
+    const hit = seen.hits.find((h: { sourceId: string | null }) => h.sourceId === ours.id);
+    assert.ok(hit, JSON.stringify(seen.hits));
+    assert.equal(hit.label, null, 'not named to a unit that may not open it');
+    assert.equal(hit.mayOpen, false);
+    assert.equal(hit.ownerUnitId, cyberId);
+    assert.equal((await mitoOfficer.request('GET', `/api/cases/${ours.id as string}`)).statusCode, 404);
+    const asked = await mitoOfficer.request('POST', `/api/cases/${ours.id as string}/access-requests`, { reason: '同一 C2 の可能性。照合したい。' });
+    assert.equal(asked.statusCode, 201, asked.body);
+    const notices = (await lead.request('GET', '/api/notifications')).json();
+    assert.ok(notices.items.some((n: { kind: string; subjectId: string }) => n.kind === 'case.access_requested' && n.subjectId === ours.id));
+    const notLead = await colleague.request('POST', `/api/cases/${ours.id as string}/access-requests/${asked.json().id as string}`, { decision: 'grant' });
+    assert.equal(notLead.json().error.code, 'case.not_lead');
+    const granted = await lead.request('POST', `/api/cases/${ours.id as string}/access-requests/${asked.json().id as string}`, { decision: 'grant' });
+    assert.equal(granted.json().status, 'granted');
+    assert.equal((await mitoOfficer.request('GET', `/api/cases/${ours.id as string}`)).statusCode, 200);
+    const named = (await mitoOfficer.request('GET', `/api/cases/${theirs.id as string}/observables`)).json();
+    assert.equal(named.hits.find((h: { sourceId: string | null }) => h.sourceId === ours.id).label, ours.caseNo);
+    const again = await lead.request('POST', `/api/cases/${ours.id as string}/access-requests/${asked.json().id as string}`, { decision: 'refuse' });
+    assert.equal(again.json().error.code, 'case.request_decided');
+  });
 });

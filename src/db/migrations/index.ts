@@ -10,6 +10,7 @@ import * as createInstallationSecret from './2026-11-26T0102-create-installation
 import * as createIntake from './2026-11-26T0200-create-intake.ts';
 import * as sightingObservableSourceIndex from './2026-11-26T0201-sighting-observable-source-index.ts';
 import * as caseWorkspace from './2026-11-26T0300-case-workspace.ts';
+import * as caseAccessRequest from './2026-11-26T0301-case-access-request.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -23,4 +24,5 @@ export const migrations = {
   '2026-11-26T0200-create-intake': createIntake,
   '2026-11-26T0201-sighting-observable-source-index': sightingObservableSourceIndex,
   '2026-11-26T0300-case-workspace': caseWorkspace,
+  '2026-11-26T0301-case-access-request': caseAccessRequest,
 };

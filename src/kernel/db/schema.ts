@@ -195,6 +195,16 @@ export type CaseStatusChangeTable = {
 };
 export type CaseMemberTable = { case_id: string; user_id: string; added_by: string | null; added_at: string };
 export type CaseSupportUnitTable = { case_id: string; unit_id: string; added_by: string | null; added_at: string };
+export type CaseAccessRequestTable = {
+  id: string;
+  case_id: string;
+  requester_id: string;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+};
 export type CaseNoteTable = { id: string; case_id: string; body: string; author_id: string | null; created_at: string };
 export type CaseTaskTable = {
   id: string;
@@ -253,6 +263,7 @@ export type DB = {
   case_member: CaseMemberTable;
   case_support_unit: CaseSupportUnitTable;
   case_note: CaseNoteTable;
+  case_access_request: CaseAccessRequestTable;
   case_task: CaseTaskTable;
   notification: NotificationTable;
   mail_outbox: MailOutboxTable;

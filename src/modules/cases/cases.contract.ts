@@ -126,3 +126,33 @@ export const CaseDetail = CaseSummary.extend({
   ),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseObservablesInput = z.object({ text: z.string().min(1).max(5_000_000) });
+export const CaseObservables = z.object({
+  observables: z.array(z.object({ observableId: z.number().int(), type: z.string(), value: z.string(), warning: z.string().nullable() })),
+  /** Other cases and reports sharing values. A case the viewer may not open shows only its owner unit, to ask for access. */
+  hits: z.array(
+    z.object({
+      sourceType: z.string(),
+      sourceId: z.string().nullable(),
+      label: z.string().nullable(),
+      ownerUnitId: z.string().nullable(),
+      shared: z.number().int(),
+      mayOpen: z.boolean(),
+    }),
+  ),
+});
+export const AccessRequestInput = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const AccessRequestView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  requesterId: z.string(),
+  reason: z.string(),
+  status: z.enum(['pending', 'granted', 'refused']),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const AccessRequestList = z.object({ items: z.array(AccessRequestView) });
+export const AccessDecisionInput = z.object({ decision: z.enum(['grant', 'refuse']) });
+export const AccessRequestParams = CaseIdParams.extend({ requestId: z.string().max(64) });

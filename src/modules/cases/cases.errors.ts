@@ -8,4 +8,7 @@ export const caseErrors = defineErrors('case', {
   unknown_user: 400,
   no_owner_unit: 400,
   last_member_of_sensitive: 409,
+  already_member: 409,
+  not_lead: 403,
+  request_decided: 409,
 });

@@ -3,6 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireAuth } from '#kernel/http/index.ts';
 import {
+  AccessDecisionInput,
+  AccessRequestInput,
+  AccessRequestList,
+  AccessRequestParams,
+  AccessRequestView,
+  CaseObservables,
+  CaseObservablesInput,
   CaseDetail,
   CaseIdParams,
   CaseList,
@@ -69,6 +76,36 @@ export function registerCasesRoutes(base: FastifyInstance, cases: CasesService):
     '/api/cases/:caseId/tasks',
     { config: { access: 'case.write' }, schema: { tags, params: CaseIdParams, body: CaseTaskInput, response } },
     async (request) => cases.addTask(requireAuth(request).actor, request.params.caseId, request.body, request.id),
+  );
+  app.get(
+    '/api/cases/:caseId/observables',
+    { config: { access: 'case.read' }, schema: { tags, params: CaseIdParams, response: { 200: CaseObservables } } },
+    async (request) => cases.observables(requireAuth(request).actor, request.params.caseId),
+  );
+  app.post(
+    '/api/cases/:caseId/observables',
+    {
+      bodyLimit: 20 * 1024 * 1024,
+      config: { access: 'case.write' },
+      schema: { tags, params: CaseIdParams, body: CaseObservablesInput, response: { 200: CaseObservables } },
+    },
+    async (request) => cases.recordObservables(requireAuth(request).actor, request.params.caseId, request.body.text, request.id),
+  );
+  app.post(
+    '/api/cases/:caseId/access-requests',
+    { config: { access: 'case.read' }, schema: { tags, params: CaseIdParams, body: AccessRequestInput, response: { 201: AccessRequestView } } },
+    async (request, reply) =>
+      reply.status(201).send(await cases.requestAccess(requireAuth(request).actor, request.params.caseId, request.body.reason, request.id)),
+  );
+  app.get(
+    '/api/cases/:caseId/access-requests',
+    { config: { access: 'case.read' }, schema: { tags, params: CaseIdParams, response: { 200: AccessRequestList } } },
+    async (request) => cases.accessRequests(requireAuth(request).actor, request.params.caseId),
+  );
+  app.post(
+    '/api/cases/:caseId/access-requests/:requestId',
+    { config: { access: 'case.write' }, schema: { tags, params: AccessRequestParams, body: AccessDecisionInput, response: { 200: AccessRequestView } } },
+    async (request) => cases.decideAccess(requireAuth(request).actor, request.params.caseId, request.params.requestId, request.body.decision, request.id),
   );
   app.post('/api/cases/:caseId/tasks/:taskId/done', { config: { access: 'case.write' }, schema: { tags, params: CaseTaskParams, response } }, async (request) =>
     cases.completeTask(requireAuth(request).actor, request.params.caseId, request.params.taskId, request.id),

@@ -2,12 +2,14 @@
 // case is seen by its owner unit, its supporting units and its named members; a sensitive case by
 // its named members only, and every read of it is audited. Edits carry the version they were made
 // on, so two people editing at once cannot overwrite each other unnoticed.
-import type { Actor } from '#kernel/auth/index.ts';
+import { can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
 import { nextSequenceValue, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import { newId } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
+import type { NotificationsService } from '#modules/notifications/index.ts';
+import type { ObservablesService } from '#modules/observables/index.ts';
 import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, type CreateCaseInput, type UpdateCaseInput } from './cases.contract.ts';
 import { caseErrors } from './cases.errors.ts';
 import * as repo from './cases.repository.ts';
@@ -30,6 +32,9 @@ export type OpenCaseInput = {
 };
 
 type Lookups = { unitExists(unitId: string): Promise<boolean>; userExists(userId: string): Promise<boolean> };
+type Collaborators = { observables: ObservablesService; notifications: NotificationsService };
+
+export const CASE_SOURCE = 'case';
 
 function userActor(actor: Actor): AuditActor {
   return { type: actor.via === 'token' ? 'token' : 'user', id: actor.userId };
@@ -52,7 +57,33 @@ function presentSummary(row: repo.CaseRow) {
   };
 }
 
-export function createCasesService({ database, clock, audit, config }: Pick<KernelDeps, 'database' | 'clock' | 'audit' | 'config'>, lookups: Lookups) {
+function presentRequest(row: {
+  id: string;
+  case_id: string;
+  requester_id: string;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}) {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    requesterId: row.requester_id,
+    reason: row.reason,
+    status: row.status as 'pending' | 'granted' | 'refused',
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+  };
+}
+
+export function createCasesService(
+  { database, clock, audit, config }: Pick<KernelDeps, 'database' | 'clock' | 'audit' | 'config'>,
+  lookups: Lookups,
+  c: Collaborators,
+) {
   const db = database.db;
 
   async function visibility(actor: Pick<Actor, 'userId' | 'unitId'>, row: repo.CaseRow) {
@@ -332,6 +363,116 @@ export function createCasesService({ database, clock, audit, config }: Pick<Kern
         if (Number(done.numUpdatedRows) === 0) throw new AppError(caseErrors.not_found, { taskId });
       });
       return service.detail(actor, caseId, requestId);
+    },
+
+    /** The case's observables and every correlation: cases the viewer may not open show their owner unit and an id to ask for access. */
+    async observables(actor: Actor, caseId: string) {
+      await loadVisible(actor, caseId);
+      const [observables, hits] = await Promise.all([
+        c.observables.observablesOfSource(CASE_SOURCE, caseId),
+        c.observables.correlate(actor, CASE_SOURCE, caseId),
+      ]);
+      const caseIds = hits.filter((h) => h.sourceType === CASE_SOURCE && h.sourceId).map((h) => h.sourceId as string);
+      const named = await service.visibleNumbers(actor, caseIds);
+      const owners = new Map<string, string>();
+      for (const id of caseIds) {
+        const row = await repo.findCase(db, id);
+        if (row) owners.set(id, row.owner_unit_id);
+      }
+      return {
+        observables,
+        hits: hits.map((h) => {
+          if (h.sourceType === CASE_SOURCE && h.sourceId) {
+            const label = named.get(h.sourceId) ?? null;
+            return {
+              sourceType: h.sourceType,
+              sourceId: h.sourceId,
+              label,
+              ownerUnitId: owners.get(h.sourceId) ?? h.ownerUnitId,
+              shared: h.shared,
+              mayOpen: label !== null,
+            };
+          }
+          const mayOpen = h.sourceType === 'report' && can(actor, 'intake.read_all') && h.sourceId !== null;
+          return { sourceType: h.sourceType, sourceId: mayOpen ? h.sourceId : null, label: null, ownerUnitId: h.ownerUnitId, shared: h.shared, mayOpen };
+        }),
+      };
+    },
+
+    /** Records the observables found in a text (a log, a ransom note, a header) as sightings of the case. */
+    async recordObservables(actor: Actor, caseId: string, text: string, requestId: string | null) {
+      const { row } = await loadVisible(actor, caseId);
+      await c.observables.recordText(
+        userActor(actor),
+        { sourceType: CASE_SOURCE, sourceId: caseId, ownerUnitId: row.owner_unit_id, restricted: row.sensitive === 1 },
+        text,
+        requestId,
+      );
+      return service.observables(actor, caseId);
+    },
+
+    /** Asks the lead of a case the requester may not open for access. */
+    async requestAccess(actor: Actor, caseId: string, reason: string, requestId: string | null) {
+      const row = await repo.findCase(db, caseId);
+      if (!row) throw new AppError(caseErrors.not_found, { caseId });
+      if ((await visibility(actor, row)).visible) throw new AppError(caseErrors.already_member);
+      const at = clock.now().toISOString();
+      const id = newId();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('case_access_request')
+          .values({ id, case_id: caseId, requester_id: actor.userId, reason, status: 'pending', decided_by: null, decided_at: null, created_at: at })
+          .execute();
+        await audit.record(trx, {
+          actor: userActor(actor),
+          action: 'case.access_requested',
+          target: { type: 'case', id: caseId },
+          changes: { requestId: id, reason },
+          requestId,
+        });
+        if (row.lead_user_id) {
+          await c.notifications.notify(trx, {
+            userIds: [row.lead_user_id],
+            kind: 'case.access_requested',
+            subject: { type: 'case', id: caseId },
+            params: { caseNo: row.case_no },
+          });
+        }
+      });
+      return presentRequest(await db.selectFrom('case_access_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    },
+
+    async accessRequests(actor: Actor, caseId: string) {
+      await loadVisible(actor, caseId);
+      const rows = await db.selectFrom('case_access_request').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();
+      return { items: rows.map(presentRequest) };
+    },
+
+    /** The lead grants (the requester becomes a named member) or refuses. */
+    async decideAccess(actor: Actor, caseId: string, accessRequestId: string, decision: 'grant' | 'refuse', requestId: string | null) {
+      const { row } = await loadVisible(actor, caseId);
+      if (row.lead_user_id !== actor.userId) throw new AppError(caseErrors.not_lead);
+      const request = await db.selectFrom('case_access_request').selectAll().where('id', '=', accessRequestId).where('case_id', '=', caseId).executeTakeFirst();
+      if (!request) throw new AppError(caseErrors.not_found, { accessRequestId });
+      if (request.status !== 'pending') throw new AppError(caseErrors.request_decided, { status: request.status });
+      const status = decision === 'grant' ? 'granted' : 'refused';
+      await change(actor, caseId, null, `case.access_${status}`, { requester: request.requester_id }, requestId, async (trx, at) => {
+        await trx.updateTable('case_access_request').set({ status, decided_by: actor.userId, decided_at: at }).where('id', '=', accessRequestId).execute();
+        if (status === 'granted') {
+          await trx
+            .insertInto('case_member')
+            .values({ case_id: caseId, user_id: request.requester_id, added_by: actor.userId, added_at: at })
+            .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+            .execute();
+        }
+        await c.notifications.notify(trx, {
+          userIds: [request.requester_id],
+          kind: `case.access_${status}`,
+          subject: { type: 'case', id: caseId },
+          params: { caseNo: row.case_no },
+        });
+      });
+      return presentRequest(await db.selectFrom('case_access_request').selectAll().where('id', '=', accessRequestId).executeTakeFirstOrThrow());
     },
 
     async get(caseId: string) {

@@ -91,4 +91,7 @@ export const en: Record<string, string> = {
   'case.unknown_user': 'The given user was not found.',
   'case.no_owner_unit': 'Choose the owner unit.',
   'case.last_member_of_sensitive': 'A sensitive case needs at least one named member.',
+  'case.already_member': 'You can already see this case.',
+  'case.not_lead': 'Only the lead investigator may grant or refuse access requests.',
+  'case.request_decided': 'This request has already been decided ({status}).',
 };

@@ -91,4 +91,7 @@ export const ja: Record<string, string> = {
   'case.unknown_user': '指定された職員が見つかりません。',
   'case.no_owner_unit': '担当所属を指定してください。',
   'case.last_member_of_sensitive': '秘匿事件には最低 1 名の指定メンバーが必要です。',
+  'case.already_member': '既にこの事件を閲覧できます。',
+  'case.not_lead': '閲覧申請を許可・却下できるのは主任捜査官だけです。',
+  'case.request_decided': 'この申請は既に処理済みです({status})。',
 };
