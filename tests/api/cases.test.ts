@@ -125,6 +125,8 @@ describe('M3.2b need-to-know', () => {
     assert.ok(reads.every((r) => r.actor_id === lead.userId));
     const last = await lead.request('DELETE', `/api/cases/${created.id as string}/members/${lead.userId}`);
     assert.equal(last.json().error.code, 'case.last_member_of_sensitive');
+    const open = await openCase(lead, {});
+    assert.equal((await lead.request('DELETE', `/api/cases/${open.id as string}/members/${lead.userId}`)).json().error.code, 'case.lead_must_stay');
   });
 
   it('keeps notes and tasks with the case, audited', async () => {
@@ -133,6 +135,7 @@ describe('M3.2b need-to-know', () => {
       body: '## 初動\n- VPN 機器のログ保全を依頼 <script>alert(1)</script>',
     });
     assert.equal(noted.json().notes.length, 1);
+    assert.equal(noted.json().version, created.version, 'a note does not invalidate an open edit');
     const tasked = await lead.request('POST', `/api/cases/${created.id as string}/tasks`, {
       title: 'プロバイダへ照会',
       assigneeId: colleague.userId,

@@ -80,8 +80,9 @@ test('(a) admin enrols TOTP on first log-in, logs out and logs in again with TOT
   await page.getByText('ようこそ、管理 太郎 さん。').waitFor();
   const nav = page.getByRole('navigation', { name: 'メインメニュー' });
   for (const item of ['部署一覧', '利用者管理', '監査ログ', 'APIトークン']) await nav.getByRole('link', { name: item }).waitFor();
-  await nav.getByText('事件', { exact: true }).waitFor();
-  assert.equal(await nav.getByRole('link', { name: /事件/ }).count(), 0, 'coming-soon modules are not links yet');
+  await nav.getByText('対抗措置', { exact: true }).waitFor();
+  assert.equal(await nav.getByRole('link', { name: /対抗措置/ }).count(), 0, 'coming-soon modules are not links yet');
+  assert.equal(await nav.getByText('事件', { exact: true }).count(), 0, 'cases are not listed without case.read');
   await nav.getByText('業務モジュール(準備中)').waitFor();
   await shot(page, '06-home');
 

@@ -137,14 +137,23 @@ test('an investigator finds the second phishing report, sees the shared URL and 
     const dialog = page.getByRole('dialog', { name: `${second} を事件化` });
     await dialog.getByRole('button', { name: '事件化する' }).click();
     const opened = page.getByTestId('case-opened');
-    await opened.getByText(/事件番号: [A-Z]{2,4}C-\d{4}-\d{6}/).waitFor();
-    const caseNo = ((await opened.textContent()) ?? '').replace(/^.*事件番号: /, '').trim();
+    const caseLine = opened.getByText(/事件番号: [A-Z]{2,4}-C-\d{4}-\d{4,}/);
+    await caseLine.waitFor();
+    const caseNo = ((await caseLine.textContent()) ?? '').replace(/^.*事件番号: /, '').trim();
     await page.getByTestId('item-summary').getByTestId('status').getByText('事件化').waitFor();
     await page.getByTestId('item-summary').getByText(caseNo, { exact: true }).waitFor();
-    await page.getByTestId('item-hits').locator('li[data-source-type="case"]', { hasText: caseNo }).getByText('事件', { exact: true }).waitFor();
+    const caseHit = page.getByTestId('item-hits').locator('li[data-source-type="case"]', { hasText: caseNo });
+    await caseHit.getByText('事件', { exact: true }).waitFor();
+    await caseHit.getByRole('link', { name: caseNo }).waitFor();
     await page.getByTestId('item-finished').waitFor();
     assert.equal(await page.getByRole('button', { name: '担当する' }).count(), 0, 'no actions on a finished item');
     await shotFromTop(page, '64-intake-case-opened');
+
+    await page.getByTestId('item-summary').getByRole('link', { name: caseNo }).click();
+    await page.getByRole('heading', { name: `事件 ${caseNo}`, level: 1 }).waitFor();
+    await page.getByTestId('case-summary').getByText('同じ銀行名のSMSが家族にも届いた').waitFor();
+    await page.getByTestId('case-opened-from').click();
+    await page.getByRole('heading', { name: `受理案件 ${second}`, level: 1 }).waitFor();
 
     assert.deepEqual(problems, []);
     await page.context().close();

@@ -11,4 +11,5 @@ export const caseErrors = defineErrors('case', {
   already_member: 409,
   not_lead: 403,
   request_decided: 409,
+  lead_must_stay: 409,
 });

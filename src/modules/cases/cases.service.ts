@@ -156,12 +156,17 @@ export function createCasesService(
   ) {
     const at = clock.now().toISOString();
     await db.transaction().execute(async (trx) => {
-      let bump = trx
-        .updateTable('case_record')
-        .set((eb) => ({ version: eb(eb.ref('version'), '+', 1), updated_at: at }))
-        .where('id', '=', caseId);
-      if (version !== null) bump = bump.where('version', '=', version);
-      const result = await bump.executeTakeFirst();
+      // Only edits of the case's own fields carry and bump the version; notes, tasks and members
+      // are additions that cannot overwrite anyone, so they leave an open edit form valid.
+      const result =
+        version === null
+          ? await trx.updateTable('case_record').set({ updated_at: at }).where('id', '=', caseId).executeTakeFirst()
+          : await trx
+              .updateTable('case_record')
+              .set((eb) => ({ version: eb(eb.ref('version'), '+', 1), updated_at: at }))
+              .where('id', '=', caseId)
+              .where('version', '=', version)
+              .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) {
         const current = await trx.selectFrom('case_record').select('version').where('id', '=', caseId).executeTakeFirst();
         throw new AppError(caseErrors.version_conflict, { expected: version, current: current?.version ?? null });
@@ -293,6 +298,7 @@ export function createCasesService(
     async removeMember(actor: Actor, caseId: string, userId: string, requestId: string | null) {
       const { row, access } = await loadVisible(actor, caseId);
       if (row.sensitive === 1 && access.members.length <= 1) throw new AppError(caseErrors.last_member_of_sensitive);
+      if (row.lead_user_id === userId) throw new AppError(caseErrors.lead_must_stay);
       await change(actor, caseId, null, 'case.member_removed', { userId }, requestId, async (trx) => {
         await trx.deleteFrom('case_member').where('case_id', '=', caseId).where('user_id', '=', userId).execute();
       });

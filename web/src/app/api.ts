@@ -116,6 +116,9 @@ export const api = {
   async put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>> {
     return parse(schema, (await send('PUT', path, body)).json);
   },
+  async delete<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+    return parse(schema, (await send('DELETE', path, undefined)).json);
+  },
   /** multipart/form-data (files and fields); `headers` adds e.g. an Idempotency-Key. */
   async postForm<S extends z.ZodType>(path: string, form: FormData, schema: S, headers: Readonly<Record<string, string>> = {}): Promise<z.output<S>> {
     return parse(schema, (await send('POST', path, form, headers)).json);

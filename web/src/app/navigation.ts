@@ -10,13 +10,13 @@ export const LIVE_NAV: readonly LiveNavItem[] = [
   { labelKey: 'nav.users', href: PATHS.users, permission: 'user.manage' },
   { labelKey: 'nav.audit', href: PATHS.audit, permission: 'audit.read' },
   { labelKey: 'nav.intake', href: PATHS.intake, permission: 'intake.read' },
+  { labelKey: 'nav.cases', href: PATHS.cases, permission: 'case.read' },
   { labelKey: 'nav.observables', href: PATHS.observables, permission: 'observable.read' },
   { labelKey: 'nav.tokens', href: PATHS.tokens, permission: 'token.own' },
 ];
 
 export const COMING_SOON_NAV: readonly MessageKey[] = [
   'nav.dashboard',
-  'nav.cases',
   'nav.sharing',
   'nav.countermeasures',
   'nav.outreach',

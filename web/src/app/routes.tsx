@@ -23,6 +23,9 @@ const IntakeQueuePage = lazy(() => import('../features/intake/IntakeQueuePage.ts
 const IntakeItemPage = lazy(() => import('../features/intake/IntakeItemPage.tsx').then((m) => ({ default: m.IntakeItemPage })));
 const ConsultationPage = lazy(() => import('../features/intake/ConsultationPage.tsx').then((m) => ({ default: m.ConsultationPage })));
 const RoutingRulesPage = lazy(() => import('../features/intake/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
+const CasesPage = lazy(() => import('../features/cases/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+const CaseNewPage = lazy(() => import('../features/cases/CaseNewPage.tsx').then((m) => ({ default: m.CaseNewPage })));
+const CasePage = lazy(() => import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
 
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ReportStatusPage = lazy(() => import('../features/report/ReportStatusPage.tsx').then((m) => ({ default: m.ReportStatusPage })));
@@ -49,6 +52,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { path: '/intake/new', permission: 'intake.write', page: ConsultationPage },
   { path: '/intake/rules', permission: 'intake.read', page: RoutingRulesPage },
   { path: '/intake/:itemId', permission: 'intake.read', page: IntakeItemPage },
+  { path: '/cases', permission: 'case.read', page: CasesPage },
+  // Before '/cases/:caseId', which would otherwise take 'new' for an id.
+  { path: '/cases/new', permission: 'case.open', page: CaseNewPage },
+  { path: '/cases/:caseId', permission: 'case.read', page: CasePage },
 ];
 
 /** Pages anyone may open without logging in (the public portal): drawn in PublicFrame, never the shell. */
@@ -83,4 +90,7 @@ export const PATHS = {
   intakeNew: '/intake/new',
   intakeRules: '/intake/rules',
   intakeItem: (itemId: string) => `/intake/${encodeURIComponent(itemId)}`,
+  cases: '/cases',
+  caseNew: '/cases/new',
+  case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
 } as const;

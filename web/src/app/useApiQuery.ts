@@ -2,7 +2,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, CLIENT_ERROR_CODES } from './api.ts';
 
-export type QueryState<T> = { data: T | null; error: ApiError | null; isLoading: boolean; reload: () => void };
+export type QueryState<T> = {
+  data: T | null;
+  error: ApiError | null;
+  isLoading: boolean;
+  reload: () => void;
+  /** Shows a value the server has just answered (a change returning the new record) without asking again. */
+  replace: (value: T) => void;
+};
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -37,5 +44,9 @@ export function useApiQuery<T>(load: () => Promise<T>, dependencies: readonly un
   }, [generation, ...dependencies]); // callers list what the loader depends on
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { data, error, isLoading, reload };
+  const replace = useCallback((value: T) => {
+    setData(value);
+    setError(null);
+  }, []);
+  return { data, error, isLoading, reload, replace };
 }

@@ -94,4 +94,5 @@ export const en: Record<string, string> = {
   'case.already_member': 'You can already see this case.',
   'case.not_lead': 'Only the lead investigator may grant or refuse access requests.',
   'case.request_decided': 'This request has already been decided ({status}).',
+  'case.lead_must_stay': 'The lead investigator cannot be removed; change the lead first.',
 };

@@ -94,4 +94,5 @@ export const ja: Record<string, string> = {
   'case.already_member': '既にこの事件を閲覧できます。',
   'case.not_lead': '閲覧申請を許可・却下できるのは主任捜査官だけです。',
   'case.request_decided': 'この申請は既に処理済みです({status})。',
+  'case.lead_must_stay': '主任捜査官はメンバーから外せません。先に主任を変更してください。',
 };

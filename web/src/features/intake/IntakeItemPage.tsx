@@ -12,8 +12,7 @@ import { useApiQuery } from '../../app/useApiQuery.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatDateTime, useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
-import { unitName, unitsApi, type Unit } from '../units/units.api.ts';
-import { usersApi, type User } from '../users/users.api.ts';
+import { useDirectory, type Directory } from '../users/directory.ts';
 import { intakeApi, type CaseOpened, type Item } from './intake.api.ts';
 import { useCategoryText, useIntakeLabel } from './intakeLabels.ts';
 import { Deadline, Fact, FlagBadges, IntakeNav, PriorityBadge, StatusBadge } from './IntakeParts.tsx';
@@ -22,20 +21,15 @@ import { ContactSection, DescriptionSection, DetailsSection } from './ItemDetail
 import { AttachmentsSection, HitsSection, ObservablesSection } from './ItemEvidence.tsx';
 import { NotesSection, RoutingSection } from './ItemRouting.tsx';
 
-/** Names for unit and user ids, resolved from the directory lists the viewer may read. */
-export type Directory = { unitLabel: (unitId: string | null) => string; personLabel: (userId: string | null) => string };
-
 export function IntakeItemPage({ params }: PageProps) {
   const itemId = params.itemId ?? '';
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const can = useCan();
   const detail = useApiQuery(() => intakeApi.get(itemId), [itemId]);
-  const units = useApiQuery(async () => (can('unit.read') ? unitsApi.list() : []));
-  const people = useApiQuery(async () => (can('user.read') ? usersApi.list() : []));
+  const directory = useDirectory(t('intake.unassigned'));
   const [caseOpened, setCaseOpened] = useState<CaseOpened | null>(null);
 
   if (detail.error?.status === 404) return <NotFoundPage />;
-  const directory = makeDirectory(units.data ?? [], people.data ?? [], language, t('intake.unassigned'));
   const title = detail.data ? t('intake.item_title', { receiptNo: detail.data.receiptNo }) : t('intake.item_title_loading');
   return (
     <>
@@ -44,7 +38,14 @@ export function IntakeItemPage({ params }: PageProps) {
       <div aria-live="polite">
         {caseOpened && (
           <Alert color="grape" variant="light" title={t('intake.case_opened_title')} mb="md" data-testid="case-opened">
-            {t('intake.case_opened_body', { caseNo: caseOpened.caseNo })}
+            <Group gap="sm" wrap="wrap">
+              <Text size="sm">{t('intake.case_opened_body', { caseNo: caseOpened.caseNo })}</Text>
+              {can('case.read') && (
+                <Anchor component={Link} href={PATHS.case(caseOpened.caseId)} size="sm" fw={700}>
+                  {t('intake.open_case_page')}
+                </Anchor>
+              )}
+            </Group>
           </Alert>
         )}
       </div>
@@ -67,7 +68,7 @@ export function IntakeItemPage({ params }: PageProps) {
               <Stack gap="lg" className="sticky-panel">
                 <ItemActions
                   item={item}
-                  units={units.data ?? []}
+                  units={directory.units}
                   onChanged={detail.reload}
                   onCaseOpened={(opened) => {
                     setCaseOpened(opened);
@@ -84,22 +85,9 @@ export function IntakeItemPage({ params }: PageProps) {
   );
 }
 
-function makeDirectory(units: readonly Unit[], people: readonly User[], language: 'ja' | 'en', unassigned: string): Directory {
-  return {
-    unitLabel: (unitId) => {
-      if (!unitId) return unassigned;
-      const unit = units.find((candidate) => candidate.id === unitId);
-      return unit ? unitName(unit, language) : unitId;
-    },
-    personLabel: (userId) => {
-      if (!userId) return '—';
-      return people.find((person) => person.id === userId)?.displayName ?? userId;
-    },
-  };
-}
-
 function SummaryCard({ item, directory }: { item: Item; directory: Directory }) {
   const { t, language } = useI18n();
+  const can = useCan();
   const label = useIntakeLabel();
   const categoryText = useCategoryText();
   const caseHit = item.caseId ? item.hits.find((hit) => hit.sourceType === 'case' && hit.sourceId === item.caseId) : undefined;
@@ -145,7 +133,17 @@ function SummaryCard({ item, directory }: { item: Item; directory: Directory }) 
               </Anchor>
             </Fact>
           )}
-          {item.caseId && <Fact label={t('intake.case_no')}>{caseHit?.label ?? t('intake.case_opened_short')}</Fact>}
+          {item.caseId && (
+            <Fact label={t('intake.case_no')}>
+              {can('case.read') ? (
+                <Anchor component={Link} href={PATHS.case(item.caseId)} size="sm" fw={700} data-testid="item-case-link">
+                  {caseHit?.label ?? t('intake.case_opened_short')}
+                </Anchor>
+              ) : (
+                (caseHit?.label ?? t('intake.case_opened_short'))
+              )}
+            </Fact>
+          )}
         </SimpleGrid>
         {item.links.length > 0 && (
           <Fact label={t('intake.linked_items')}>

@@ -3,7 +3,8 @@
 import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
-import { toApiError, useApiQuery } from '../../app/useApiQuery.ts';
+import { useApiQuery } from '../../app/useApiQuery.ts';
+import { useSubmission } from '../../app/useSubmission.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { fieldErrorsOf } from '../../components/fieldErrors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -18,24 +19,6 @@ type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
 
 function isClosingOutcome(value: string | null): value is ClosingOutcome {
   return CLOSING_OUTCOMES.some((outcome) => outcome === value);
-}
-
-/** Runs one request: busy flag, the error it answered, and nothing else. */
-function useSubmission() {
-  const [error, setError] = useState<ApiError | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  async function run(request: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await request();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, isBusy, run };
 }
 
 function ActionModal({

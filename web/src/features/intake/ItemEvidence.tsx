@@ -116,8 +116,8 @@ function HitLine({ hit, unitLabel }: { hit: ItemHit; unitLabel: (unitId: string 
       <Text size="sm" c="dimmed" component="span" data-testid="restricted-hit">
         {t('intake.hit_restricted')}
       </Text>
-    ) : hit.sourceType === 'report' && hit.sourceId ? (
-      <Anchor component={Link} href={PATHS.intakeItem(hit.sourceId)} size="sm" fw={700}>
+    ) : hit.sourceId && (hit.sourceType === 'report' || hit.sourceType === 'case') ? (
+      <Anchor component={Link} href={isCase ? PATHS.case(hit.sourceId) : PATHS.intakeItem(hit.sourceId)} size="sm" fw={700}>
         {hit.label}
       </Anchor>
     ) : (
