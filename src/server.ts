@@ -24,6 +24,7 @@ import { createCasesService, registerCasesRoutes } from '#modules/cases/index.ts
 import { createIntakeService, registerIntakeRoutes, registerPublicIntakeRoutes } from '#modules/intake/index.ts';
 import { createNotificationsService, registerNotificationsRoutes } from '#modules/notifications/index.ts';
 import { createObservablesService, registerObservablesRoutes } from '#modules/observables/index.ts';
+import { registerSearchRoutes } from '#modules/search/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
 import { createInstallationSecrets } from '#kernel/secrets.ts';
 
@@ -144,6 +145,7 @@ export async function buildHttpApp(koban: Koban) {
       registerObservablesRoutes(app, services.observables);
       registerNotificationsRoutes(app, services.notifications);
       registerCasesRoutes(app, services.cases);
+      registerSearchRoutes(app, services.cases, services.intake);
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
     },

@@ -11,6 +11,7 @@ import * as createIntake from './2026-11-26T0200-create-intake.ts';
 import * as sightingObservableSourceIndex from './2026-11-26T0201-sighting-observable-source-index.ts';
 import * as caseWorkspace from './2026-11-26T0300-case-workspace.ts';
 import * as caseAccessRequest from './2026-11-26T0301-case-access-request.ts';
+import * as createSearch from './2026-11-26T0302-create-search.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -25,4 +26,5 @@ export const migrations = {
   '2026-11-26T0201-sighting-observable-source-index': sightingObservableSourceIndex,
   '2026-11-26T0300-case-workspace': caseWorkspace,
   '2026-11-26T0301-case-access-request': caseAccessRequest,
+  '2026-11-26T0302-create-search': createSearch,
 };

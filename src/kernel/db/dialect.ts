@@ -17,6 +17,11 @@ export function isUniqueViolation(error: unknown): boolean {
 
 type TableBuilder = ReturnType<Kysely<unknown>['schema']['createTable']>;
 
+/** For migrations, which see only a Kysely instance. */
+export function isSqlite(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
 /** An integer primary key the database numbers itself: SQLite's rowid alias, PostgreSQL's identity. */
 export function addAutoIdColumn(table: TableBuilder, db: Kysely<unknown>): TableBuilder {
   const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;

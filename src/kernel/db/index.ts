@@ -1,4 +1,5 @@
 export { nextSequenceValue, tokyoYear } from './sequence.ts';
+export { indexDocument, queryTerms, searchDocuments, snippetOf, type SearchDocument, type SearchHit } from './fulltext.ts';
 export { createDatabase, openPostgres, openSqlite, type Database, type DialectName, type Executor } from './database.ts';
 export { isUniqueViolation, lockForChainAppend } from './dialect.ts';
 export { migrateToLatest } from './migrate.ts';

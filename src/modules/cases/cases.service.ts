@@ -4,7 +4,7 @@
 // on, so two people editing at once cannot overwrite each other unnoticed.
 import { can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { nextSequenceValue, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import { newId } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
@@ -102,6 +102,19 @@ export function createCasesService(
     return { row, access };
   }
 
+  /** The case's words in the search index: number, title, description and notes. */
+  async function reindex(trx: Executor, caseId: string): Promise<void> {
+    const row = await trx.selectFrom('case_record').select(['case_no', 'title', 'description']).where('id', '=', caseId).executeTakeFirst();
+    if (!row) return;
+    const notes = await trx.selectFrom('case_note').select('body').where('case_id', '=', caseId).orderBy('created_at').execute();
+    await indexDocument(trx, database.dialect, {
+      kind: 'case',
+      refId: caseId,
+      title: `${row.case_no} ${row.title}`,
+      body: [row.description, ...notes.map((n) => n.body)].join('\n'),
+    });
+  }
+
   async function openInTransaction(trx: Executor, actor: AuditActor, input: OpenCaseInput, requestId: string | null) {
     const now = clock.now();
     const year = tokyoYear(now);
@@ -141,6 +154,7 @@ export function createCasesService(
       changes: { caseNo: row.case_no, from: input.openedFromItemId, ownerUnitId: input.ownerUnitId, sensitive: row.sensitive === 1 },
       requestId,
     });
+    await reindex(trx, row.id);
     return { id: row.id, caseNo: row.case_no };
   }
 
@@ -172,6 +186,7 @@ export function createCasesService(
         throw new AppError(caseErrors.version_conflict, { expected: version, current: current?.version ?? null });
       }
       await write(trx, at);
+      await reindex(trx, caseId);
       await audit.record(trx, { actor: userActor(actor), action, target: { type: 'case', id: caseId }, changes, requestId });
     });
   }
@@ -479,6 +494,27 @@ export function createCasesService(
         });
       });
       return presentRequest(await db.selectFrom('case_access_request').selectAll().where('id', '=', accessRequestId).executeTakeFirstOrThrow());
+    },
+
+    /** Cases the viewer may see whose number, title, description or notes contain every word. */
+    async search(actor: Actor, query: string, limit: number) {
+      const hits = await searchDocuments(db, database.dialect, query, ['case'], 500);
+      const found = [];
+      for (const hit of hits) {
+        const row = await repo.findCase(db, hit.refId);
+        if (!row || !(await visibility(actor, row)).visible) continue;
+        const inTitle = snippetOf(hit.title, query);
+        found.push({
+          kind: 'case' as const,
+          id: row.id,
+          label: row.case_no,
+          title: row.title,
+          status: row.status,
+          ...(inTitle.highlights.length > 0 ? inTitle : snippetOf(hit.body, query)),
+        });
+        if (found.length >= limit) break;
+      }
+      return found;
     },
 
     async get(caseId: string) {

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { SYSTEM_ACTOR, can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { nextSequenceValue, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import type { BlobStore } from '#kernel/files/index.ts';
 import { newId, safeEqual, sha256Hex } from '#kernel/ids.ts';
@@ -123,6 +123,25 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     }
   }
 
+  /** The item's words in the search index. Contact details are never indexed. */
+  async function reindex(trx: Executor, itemId: string): Promise<void> {
+    const row = await trx.selectFrom('intake_item').select(['receipt_no', 'summary', 'description', 'details']).where('id', '=', itemId).executeTakeFirst();
+    if (!row) return;
+    const notes = await trx.selectFrom('intake_note').select('body').where('item_id', '=', itemId).orderBy('created_at').execute();
+    const detailWords: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') detailWords.push(value);
+      else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+    };
+    collect(parseJson<unknown>(row.details, {}));
+    await indexDocument(trx, database.dialect, {
+      kind: 'report',
+      refId: itemId,
+      title: `${row.receipt_no} ${row.summary}`,
+      body: [row.description, ...detailWords, ...notes.map((n) => n.body)].join('\n'),
+    });
+  }
+
   /** Writes the item and its attachments; returns its id and receipt number. */
   async function insertItem(item: NewItem, files: IncomingFile[], requestId: string | null, actor: AuditActor) {
     await validateNew(item);
@@ -185,6 +204,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
           .execute();
         const rows = attachmentRows(id, files, item.origin === 'public' ? 'reporter' : (item.createdBy ?? 'officer'), at);
         if (rows.length > 0) await trx.insertInto('intake_attachment').values(rows).execute();
+        await reindex(trx, id);
         await audit.record(trx, {
           actor,
           action: item.origin === 'public' ? 'intake.reported' : 'intake.consultation_recorded',
@@ -389,6 +409,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         .where('id', '=', itemId)
         .execute();
       if (extra) await extra(trx);
+      await reindex(trx, itemId);
       await audit.record(trx, { actor, action, target: { type: 'intake_item', id: itemId }, changes, requestId });
     });
   }
@@ -566,6 +587,27 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       }
       if (overdue.length > 0) await c.notifications.deliverPending();
       return overdue.length;
+    },
+
+    /** Reports and consultations the viewer may open whose number, summary, description, details or notes contain every word. */
+    async search(actor: Actor, query: string, limit: number) {
+      const hits = await searchDocuments(db, database.dialect, query, ['report'], 500);
+      const found = [];
+      for (const hit of hits) {
+        const row = await repo.findItem(db, hit.refId);
+        if (!row || !mayView(actor, row)) continue;
+        const inTitle = snippetOf(hit.title, query);
+        found.push({
+          kind: 'report' as const,
+          id: row.id,
+          label: row.receipt_no,
+          title: row.summary,
+          status: row.status,
+          ...(inTitle.highlights.length > 0 ? inTitle : snippetOf(hit.body, query)),
+        });
+        if (found.length >= limit) break;
+      }
+      return found;
     },
 
     /** 個人情報 is kept for CONTACT_RETENTION_YEARS: past that, contact details are erased (the report stays). */
@@ -908,6 +950,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
           const rows = attachmentRows(item.id, files, 'reporter', at);
           if (rows.length > 0) await trx.insertInto('intake_attachment').values(rows).execute();
           await trx.updateTable('intake_item').set({ updated_at: at }).where('id', '=', item.id).execute();
+          await reindex(trx, item.id);
           await audit.record(trx, {
             actor: { type: 'public', id: null },
             action: 'intake.reporter_added',

@@ -31,7 +31,7 @@ export function Shell() {
       <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="md">
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" className="header-brand">
               <Burger
                 opened={isNavOpen}
                 onClick={toggle}
