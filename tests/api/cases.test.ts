@@ -107,6 +107,9 @@ describe('M3.2b need-to-know', () => {
     const added = await lead.request('POST', `/api/cases/${created.id as string}/members`, { userId: hitachiOfficer.userId });
     assert.equal(added.statusCode, 200);
     assert.equal((await hitachiOfficer.request('GET', `/api/cases/${created.id as string}`)).statusCode, 200, 'named member');
+    const withdrawn = await lead.request('DELETE', `/api/cases/${created.id as string}/support-units/${mitoId}`);
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.equal((await mitoOfficer.request('GET', `/api/cases/${created.id as string}`)).statusCode, 404, 'support withdrawn');
   });
 
   it('shows a sensitive case to named members only and audits every read', async () => {

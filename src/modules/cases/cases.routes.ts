@@ -67,6 +67,11 @@ export function registerCasesRoutes(base: FastifyInstance, cases: CasesService):
     { config: { access: 'case.write' }, schema: { tags, params: CaseIdParams, body: SupportUnitInput, response } },
     async (request) => cases.addSupportUnit(requireAuth(request).actor, request.params.caseId, request.body.unitId, request.id),
   );
+  app.delete(
+    '/api/cases/:caseId/support-units/:unitId',
+    { config: { access: 'case.write' }, schema: { tags, params: CaseIdParams.extend({ unitId: SupportUnitInput.shape.unitId }), response } },
+    async (request) => cases.removeSupportUnit(requireAuth(request).actor, request.params.caseId, request.params.unitId, request.id),
+  );
   app.post(
     '/api/cases/:caseId/notes',
     { config: { access: 'case.write' }, schema: { tags, params: CaseIdParams, body: CaseNoteInput, response } },

@@ -334,6 +334,14 @@ export function createCasesService(
       return service.detail(actor, caseId, requestId);
     },
 
+    async removeSupportUnit(actor: Actor, caseId: string, unitId: string, requestId: string | null) {
+      await loadVisible(actor, caseId);
+      await change(actor, caseId, null, 'case.support_unit_removed', { unitId }, requestId, async (trx) => {
+        await trx.deleteFrom('case_support_unit').where('case_id', '=', caseId).where('unit_id', '=', unitId).execute();
+      });
+      return service.detail(actor, caseId, requestId);
+    },
+
     async addNote(actor: Actor, caseId: string, body: string, requestId: string | null) {
       await loadVisible(actor, caseId);
       await change(actor, caseId, null, 'case.noted', { length: body.length }, requestId, async (trx, at) => {
