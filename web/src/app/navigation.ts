@@ -12,6 +12,7 @@ export const LIVE_NAV: readonly LiveNavItem[] = [
   { labelKey: 'nav.intake', href: PATHS.intake, permission: 'intake.read' },
   { labelKey: 'nav.cases', href: PATHS.cases, permission: 'case.read' },
   { labelKey: 'nav.observables', href: PATHS.observables, permission: 'observable.read' },
+  { labelKey: 'nav.search', href: PATHS.search, permission: null },
   { labelKey: 'nav.tokens', href: PATHS.tokens, permission: 'token.own' },
 ];
 

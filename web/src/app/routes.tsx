@@ -26,6 +26,7 @@ const RoutingRulesPage = lazy(() => import('../features/intake/RoutingRulesPage.
 const CasesPage = lazy(() => import('../features/cases/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
 const CaseNewPage = lazy(() => import('../features/cases/CaseNewPage.tsx').then((m) => ({ default: m.CaseNewPage })));
 const CasePage = lazy(() => import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const SearchPage = lazy(() => import('../features/search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ReportStatusPage = lazy(() => import('../features/report/ReportStatusPage.tsx').then((m) => ({ default: m.ReportStatusPage })));
@@ -56,6 +57,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Before '/cases/:caseId', which would otherwise take 'new' for an id.
   { path: '/cases/new', permission: 'case.open', page: CaseNewPage },
   { path: '/cases/:caseId', permission: 'case.read', page: CasePage },
+  // Anyone signed in: the hits are only what the viewer may open.
+  { path: '/search', permission: null, page: SearchPage },
 ];
 
 /** Pages anyone may open without logging in (the public portal): drawn in PublicFrame, never the shell. */
@@ -93,4 +96,5 @@ export const PATHS = {
   cases: '/cases',
   caseNew: '/cases/new',
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
+  search: '/search',
 } as const;

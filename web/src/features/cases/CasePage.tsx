@@ -1,7 +1,7 @@
 // One case (M3.2a–d): what it is and where it stands, the work on it (tasks, notes, status
-// history), and who may see it (lead, named members, supporting units). Every change answers the
-// case as it now is, which the page shows without asking again; text anyone wrote is shown as
-// plain text, never as markup.
+// history, observables and the cases sharing them), and who may see it (lead, named members,
+// supporting units, access requests). Every change answers the case as it now is, which the page
+// shows without asking again; text anyone wrote is shown as plain text, never as markup.
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { PageProps } from '../../app/routes.tsx';
@@ -20,7 +20,9 @@ import { useDirectory } from '../users/directory.ts';
 import { casesApi, type CaseDetail } from './cases.api.ts';
 import { CaseEditModal } from './CaseEditModal.tsx';
 import { CaseMembersCard, CaseSupportUnitsCard } from './CaseAccess.tsx';
+import { CaseAccessRequestsCard } from './CaseAccessRequests.tsx';
 import { CaseNotesSection } from './CaseNotes.tsx';
+import { CaseObservablesSection } from './CaseObservables.tsx';
 import { CaseStatusBadge, SensitiveBadge, type CasePartProps } from './CaseParts.tsx';
 import { CaseStatusCard, StatusHistorySection } from './CaseStatus.tsx';
 import { CaseTasksSection } from './CaseTasks.tsx';
@@ -56,9 +58,11 @@ export function CasePage({ params }: PageProps) {
                 <CaseStatusCard {...part} />
                 <CaseMembersCard {...part} />
                 <CaseSupportUnitsCard {...part} />
+                <CaseAccessRequestsCard {...part} />
               </Stack>
               <Stack gap="lg" className="case-main">
                 <CaseDescriptionSection detail={found} />
+                <CaseObservablesSection {...part} />
                 <CaseTasksSection {...part} />
                 <CaseNotesSection {...part} />
                 <StatusHistorySection {...part} />

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import {
+  AccessRequestList,
+  AccessRequestView,
   CASE_STATUSES,
   CaseDetail,
   CaseList,
+  CaseObservables,
   type CaseStatus,
   type CaseSummary,
   type CreateCaseInput,
@@ -20,6 +23,10 @@ export type CaseVictim = z.infer<typeof Victim>;
 /** What the forms send: the schemas' input side, so defaulted fields may be left out. */
 export type CaseDraft = z.input<typeof CreateCaseInput>;
 export type CaseChanges = z.input<typeof UpdateCaseInput>;
+export type CaseObservablesView = z.infer<typeof CaseObservables>;
+export type CaseHit = CaseObservablesView['hits'][number];
+export type AccessRequest = z.infer<typeof AccessRequestView>;
+export type AccessDecision = 'grant' | 'refuse';
 
 /** Filters of the case list as the API takes them (CaseListQuery); absent means "any". */
 export type CaseFilter = { status?: CaseStatus; unitId?: string; category?: string; mine: boolean };
@@ -71,6 +78,15 @@ export const casesApi = {
   /** `dueAt`: an ISO instant (UTC). */
   addTask: (caseId: string, task: { title: string; assigneeId: string | null; dueAt: string | null }) => api.post(`${record(caseId)}/tasks`, task, CaseDetail),
   completeTask: (caseId: string, taskId: string) => api.post(`${record(caseId)}/tasks/${encodeURIComponent(taskId)}/done`, {}, CaseDetail),
+  /** The case's observables and the other cases and reports sharing them. */
+  observables: (caseId: string) => api.get(`${record(caseId)}/observables`, CaseObservables),
+  /** Records the observables found in a text; answers the panel as it now is. */
+  recordObservables: (caseId: string, text: string) => api.post(`${record(caseId)}/observables`, { text }, CaseObservables),
+  /** Asks the lead of a case the viewer may not open for access (the case is named only by its id). */
+  requestAccess: (caseId: string, reason: string) => api.post(`${record(caseId)}/access-requests`, { reason }, AccessRequestView),
+  accessRequests: async (caseId: string) => (await api.get(`${record(caseId)}/access-requests`, AccessRequestList)).items,
+  decideAccess: (caseId: string, requestId: string, decision: AccessDecision) =>
+    api.post(`${record(caseId)}/access-requests/${encodeURIComponent(requestId)}`, { decision }, AccessRequestView),
 };
 
 /** A 400 request.invalid answer's messages by body field path ('title', 'victim.name'). */
