@@ -25,6 +25,7 @@ import { createIntakeService, registerIntakeRoutes, registerPublicIntakeRoutes }
 import { createNotificationsService, registerNotificationsRoutes } from '#modules/notifications/index.ts';
 import { createObservablesService, registerObservablesRoutes } from '#modules/observables/index.ts';
 import { registerSearchRoutes } from '#modules/search/index.ts';
+import { registerStatsRoutes } from '#modules/stats/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
 import { createInstallationSecrets } from '#kernel/secrets.ts';
 
@@ -146,6 +147,7 @@ export async function buildHttpApp(koban: Koban) {
       registerNotificationsRoutes(app, services.notifications);
       registerCasesRoutes(app, services.cases);
       registerSearchRoutes(app, services.cases, services.intake);
+      registerStatsRoutes(app, services.cases, services.intake);
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
     },

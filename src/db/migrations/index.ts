@@ -12,6 +12,7 @@ import * as sightingObservableSourceIndex from './2026-11-26T0201-sighting-obser
 import * as caseWorkspace from './2026-11-26T0300-case-workspace.ts';
 import * as caseAccessRequest from './2026-11-26T0301-case-access-request.ts';
 import * as createSearch from './2026-11-26T0302-create-search.ts';
+import * as intakeClaimedAt from './2026-11-26T0303-intake-claimed-at.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -27,4 +28,5 @@ export const migrations = {
   '2026-11-26T0300-case-workspace': caseWorkspace,
   '2026-11-26T0301-case-access-request': caseAccessRequest,
   '2026-11-26T0302-create-search': createSearch,
+  '2026-11-26T0303-intake-claimed-at': intakeClaimedAt,
 };

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'case.read',
   'case.write',
   'notification.read',
+  'stats.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,10 +35,21 @@ const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 
 const INTAKE: readonly Permission[] = ['intake.read', 'intake.write', 'case.open', 'case.read', 'case.write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...STAFF, 'user.manage', 'unit.manage', 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'intake.rules'],
-  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'case.read'],
-  cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all'],
-  cyber_analyst: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all'],
+  admin: [
+    ...STAFF,
+    'user.manage',
+    'unit.manage',
+    'unit.liaison.manage',
+    'audit.read',
+    'audit.verify',
+    'intake.read',
+    'intake.read_all',
+    'intake.rules',
+    'stats.read',
+  ],
+  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'case.read', 'stats.read'],
+  cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read'],
+  cyber_analyst: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read'],
   station_officer: [...STAFF, ...INTAKE],
   csirt: [...STAFF, 'audit.read', 'observable.write'],
   partner: ['profile.self', 'token.own'],

@@ -1,4 +1,4 @@
-export { nextSequenceValue, tokyoYear } from './sequence.ts';
+export { nextSequenceValue, tokyoMonth, tokyoMonthStart, tokyoYear } from './sequence.ts';
 export { indexDocument, queryTerms, searchDocuments, snippetOf, type SearchDocument, type SearchHit } from './fulltext.ts';
 export { createDatabase, openPostgres, openSqlite, type Database, type DialectName, type Executor } from './database.ts';
 export { isUniqueViolation, lockForChainAppend } from './dialect.ts';

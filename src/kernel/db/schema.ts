@@ -128,6 +128,7 @@ export type IntakeItemTable = {
   flags: string;
   assigned_unit_id: string | null;
   claimed_by: string | null;
+  claimed_at: string | null;
   deadline_at: string | null;
   escalated_at: string | null;
   rule_version: number | null;

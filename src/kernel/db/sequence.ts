@@ -16,3 +16,13 @@ export async function nextSequenceValue(trx: Executor, scope: string): Promise<n
 export function tokyoYear(at: Date): number {
   return new Date(at.getTime() + 9 * 3_600_000).getUTCFullYear();
 }
+
+/** The month in Japan (YYYY-MM, Asia/Tokyo) for a UTC ISO instant: statistics count by Japanese month. */
+export function tokyoMonth(iso: string): string {
+  return new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
+}
+
+/** The UTC instant at which a Japanese month (YYYY-MM) begins. */
+export function tokyoMonthStart(month: string): string {
+  return new Date(new Date(`${month}-01T00:00:00.000Z`).getTime() - 9 * 3_600_000).toISOString();
+}

@@ -4,7 +4,7 @@
 // on, so two people editing at once cannot overwrite each other unnoticed.
 import { can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonth, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import { newId } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
@@ -502,6 +502,29 @@ export function createCasesService(
         });
       });
       return presentRequest(await db.selectFrom('case_access_request').selectAll().where('id', '=', accessRequestId).executeTakeFirstOrThrow());
+    },
+
+    /** Counts for the statistics page (M3.2): by category, status, owner unit and Japanese month, damage in yen. */
+    async statistics(range: { from: string; to: string }) {
+      const rows = await db
+        .selectFrom('case_record')
+        .select(['category', 'status', 'owner_unit_id', 'created_at', 'damage_yen'])
+        .where('created_at', '>=', range.from)
+        .where('created_at', '<', range.to)
+        .execute();
+      const count = (key: (r: (typeof rows)[number]) => string) => {
+        const counts = new Map<string, number>();
+        for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+        return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+      };
+      return {
+        total: rows.length,
+        byCategory: count((r) => r.category ?? 'other'),
+        byStatus: count((r) => r.status),
+        byUnit: count((r) => r.owner_unit_id),
+        byMonth: count((r) => tokyoMonth(r.created_at)).sort((a, b) => a.key.localeCompare(b.key)),
+        damageYen: rows.reduce((sum, r) => sum + (r.damage_yen ?? 0), 0),
+      };
     },
 
     /** Cases the viewer may see whose number, title, description or notes contain every word. */

@@ -5,7 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { SYSTEM_ACTOR, can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonth, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import type { BlobStore } from '#kernel/files/index.ts';
 import { newId, safeEqual, sha256Hex } from '#kernel/ids.ts';
@@ -185,6 +185,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
             flags: '[]',
             assigned_unit_id: item.origin === 'station' ? (item.stationUnitId ?? null) : null,
             claimed_by: item.origin === 'station' ? item.createdBy : null,
+            claimed_at: item.origin === 'station' ? at : null,
             deadline_at: null,
             escalated_at: null,
             rule_version: null,
@@ -589,6 +590,49 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       return overdue.length;
     },
 
+    /** Counts for the statistics page (M2.1): by category, kind, priority and Japanese month, and hand-off times. */
+    async statistics(range: { from: string; to: string }) {
+      const rows = await db
+        .selectFrom('intake_item')
+        .select(['category', 'kind', 'priority', 'created_at', 'triaged_at', 'claimed_at', 'case_id'])
+        .where('created_at', '>=', range.from)
+        .where('created_at', '<', range.to)
+        .where('status', '!=', 'merged')
+        .execute();
+      const count = (key: (r: (typeof rows)[number]) => string) => {
+        const counts = new Map<string, number>();
+        for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+        return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+      };
+      const minutes = (from: string, to: string | null) => (to === null ? null : (new Date(to).getTime() - new Date(from).getTime()) / 60_000);
+      const median = (values: (number | null)[]) => {
+        const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+        if (sorted.length === 0) return null;
+        const mid = Math.floor(sorted.length / 2);
+        return Math.round((sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2) * 10) / 10;
+      };
+      const caseIds = rows.flatMap((r) => (r.case_id ? [r.case_id] : []));
+      const caseTimes = new Map<string, string>();
+      for (let i = 0; i < caseIds.length; i += 500) {
+        for (const c of await db
+          .selectFrom('case_record')
+          .select(['id', 'created_at'])
+          .where('id', 'in', caseIds.slice(i, i + 500))
+          .execute())
+          caseTimes.set(c.id, c.created_at);
+      }
+      return {
+        total: rows.length,
+        byCategory: count((r) => r.category),
+        byKind: count((r) => r.kind),
+        byPriority: count((r) => r.priority),
+        byMonth: count((r) => tokyoMonth(r.created_at)).sort((a, b) => a.key.localeCompare(b.key)),
+        medianMinutesToRouting: median(rows.map((r) => minutes(r.created_at, r.triaged_at))),
+        medianMinutesToHandOff: median(rows.map((r) => minutes(r.created_at, r.claimed_at))),
+        medianMinutesToCase: median(rows.map((r) => minutes(r.created_at, r.case_id ? (caseTimes.get(r.case_id) ?? null) : null))),
+      };
+    },
+
     /** Reports and consultations the viewer may open whose number, summary, description, details or notes contain every word. */
     async search(actor: Actor, query: string, limit: number) {
       const hits = await searchDocuments(db, database.dialect, query, ['report'], 500);
@@ -718,7 +762,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         { type: 'user', id: actor.userId },
         itemId,
         'intake.claimed',
-        { claimed_by: actor.userId, status: 'in_progress' },
+        { claimed_by: actor.userId, claimed_at: item.claimed_at ?? clock.now().toISOString(), status: 'in_progress' },
         { from: item.status },
         requestId,
       );
@@ -774,6 +818,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
           referred_agency: input.referredAgency ?? null,
           closed_at: status === 'closed' ? at : null,
           claimed_by: item.claimed_by ?? actor.userId,
+          claimed_at: item.claimed_at ?? at,
         },
         { outcome: input.outcome, referredAgency: input.referredAgency ?? null },
         requestId,
@@ -881,6 +926,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
             closed_at: at,
             updated_at: at,
             claimed_by: item.claimed_by ?? actor.userId,
+            claimed_at: item.claimed_at ?? at,
           })
           .where('id', '=', itemId)
           .execute();

@@ -1,0 +1,36 @@
+// Statistics (M2.1, M3.2; the stats module to come grows it): monthly counts over Japanese months,
+// hand-off times, as JSON and as CSV. Aggregates only: no case or report is named.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { tokyoMonthStart } from '#kernel/db/index.ts';
+import { AppError, kernelErrors } from '#kernel/errors.ts';
+import type { CasesService } from '#modules/cases/index.ts';
+import type { IntakeService } from '#modules/intake/index.ts';
+import { StatsQuery, StatsView } from './stats.contract.ts';
+import { statsCsv } from './stats.csv.ts';
+
+function nextMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export function registerStatsRoutes(base: FastifyInstance, cases: CasesService, intake: IntakeService): void {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  async function compute(from: string, to: string) {
+    if (to < from) throw new AppError(kernelErrors.invalid, { reason: 'to_before_from' });
+    const range = { from: tokyoMonthStart(from), to: tokyoMonthStart(nextMonth(to)) };
+    return { from, to, intake: await intake.statistics(range), cases: await cases.statistics(range) };
+  }
+  app.get(
+    '/api/stats',
+    { config: { access: 'stats.read' }, schema: { tags: ['stats'], querystring: StatsQuery, response: { 200: StatsView } } },
+    async (request) => compute(request.query.from, request.query.to),
+  );
+  app.get('/api/stats.csv', { config: { access: 'stats.read' }, schema: { tags: ['stats'], querystring: StatsQuery } }, async (request, reply) => {
+    const stats = await compute(request.query.from, request.query.to);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="koban-stats-${stats.from}-${stats.to}.csv"`)
+      .send(statsCsv(stats));
+  });
+}

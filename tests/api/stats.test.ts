@@ -1,0 +1,69 @@
+// Statistics over Japanese months: counts by category, kind, status and unit, hand-off medians,
+// and a CSV that Excel opens as UTF-8 with Japanese headers and no formula injection.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeTestContext, type TestContext } from '../support/context.ts';
+import { multipart } from '../support/multipart.ts';
+import { loginAs, type Agent } from '../support/sessions.ts';
+
+let ctx: TestContext;
+let investigator: Agent;
+
+async function report(category: string, summary: string) {
+  const body = multipart({ report: JSON.stringify({ kind: 'report', reporterType: 'individual', category, summary }) });
+  const response = await ctx.app.inject({ method: 'POST', url: '/api/public/reports', payload: body.payload, headers: body.headers });
+  assert.equal(response.statusCode, 201, response.body);
+}
+
+before(async () => {
+  ctx = await makeTestContext({ KOBAN_REPORT_RATE_LIMIT_PER_HOUR: '1000' });
+  const cyberId = (await ctx.koban.services.units.findIdByCode('cyber_investigation')) ?? '';
+  investigator = await loginAs(ctx, ['cyber_investigator'], 'stat1', { unitId: cyberId });
+  // The test clock stands at 2026-11-25T01:00Z, 10:00 in Tokyo on 25 November.
+  await report('fraud', '=HYPERLINK("http://evil.example")');
+  await report('fraud', '偽サイト');
+  await report('unauthorized_access_malware', '不正ログイン');
+  await ctx.koban.services.intake.drain();
+  const queue = (await investigator.request('GET', '/api/intake/queue')).json<{ items: { id: string; category: string }[] }>();
+  const target = queue.items.find((i) => i.category === 'unauthorized_access_malware');
+  assert.ok(target);
+  ctx.clock.advanceMinutes(20);
+  await investigator.request('POST', `/api/intake/items/${target.id}/claim`);
+  ctx.clock.advanceMinutes(20);
+  const opened = await investigator.request('POST', `/api/intake/items/${target.id}/case`, {});
+  assert.equal(opened.statusCode, 201, opened.body);
+});
+after(async () => ctx.close());
+
+describe('statistics', () => {
+  it('counts by category, kind and Japanese month, with hand-off medians', async () => {
+    const response = await investigator.request('GET', '/api/stats?from=2026-11&to=2026-11');
+    assert.equal(response.statusCode, 200, response.body);
+    const stats = response.json();
+    assert.equal(stats.intake.total, 3);
+    assert.deepEqual(stats.intake.byCategory[0], { key: 'fraud', count: 2 });
+    assert.deepEqual(stats.intake.byMonth, [{ key: '2026-11', count: 3 }]);
+    assert.equal(stats.intake.medianMinutesToHandOff, 20);
+    assert.equal(stats.intake.medianMinutesToCase, 40);
+    assert.equal(stats.cases.total, 1);
+    assert.deepEqual(stats.cases.byStatus, [{ key: 'recognized', count: 1 }]);
+    const october = (await investigator.request('GET', '/api/stats?from=2026-10&to=2026-10')).json();
+    assert.equal(october.intake.total, 0);
+  });
+
+  it('exports CSV with a BOM, Japanese headers and formula-safe cells', async () => {
+    const response = await investigator.request('GET', '/api/stats.csv?from=2026-11&to=2026-11');
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /text\/csv/);
+    assert.ok(response.body.startsWith('\uFEFF区分,項目,件数\r\n'));
+    assert.match(response.body, /受理・分類,fraud,2/);
+    assert.doesNotMatch(response.body, /^=/m);
+  });
+
+  it('refuses a bad range with a coded error, and a station officer may not read statistics', async () => {
+    assert.equal((await investigator.request('GET', '/api/stats?from=2026-12&to=2026-11')).json().error.code, 'request.invalid');
+    assert.equal((await investigator.request('GET', '/api/stats?from=2026-13&to=2026-11')).statusCode, 400);
+    const officer = await loginAs(ctx, ['station_officer'], 'stat2');
+    assert.equal((await officer.request('GET', '/api/stats?from=2026-11&to=2026-11')).statusCode, 403);
+  });
+});
