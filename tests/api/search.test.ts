@@ -71,6 +71,17 @@ describe('M3.2 Japanese search', () => {
     assert.equal((await search(investigator, 'ｔｅｌｅｇｒａｍ')).length, 1);
   });
 
+  it("finds a report by words in an officer's note added later", async () => {
+    const [report] = await search(investigator, '偽通販');
+    assert.ok(report);
+    const noted = await investigator.request('POST', `/api/intake/items/${report.id}/notes`, { body: '振込先は楽天銀行の名義人口座' });
+    assert.equal(noted.statusCode, 200, noted.body);
+    assert.deepEqual(
+      (await search(investigator, '名義人口座')).map((h) => h.id),
+      [report.id],
+    );
+  });
+
   it('never shows a case or report the viewer may not open', async () => {
     assert.equal((await search(hitachiOfficer, '電子カルテ')).length, 0);
     assert.equal((await search(hitachiOfficer, '詐欺')).length, 0);

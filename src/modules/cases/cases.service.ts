@@ -15,6 +15,8 @@ import { caseErrors } from './cases.errors.ts';
 import * as repo from './cases.repository.ts';
 
 const CLOSED = new Set(['closed']);
+/** The changes that alter the words search finds (title, description, notes); the others skip re-indexing. */
+const CHANGES_TO_WORDS = new Set(['case.updated', 'case.noted']);
 
 export type OpenCaseInput = {
   title: string;
@@ -169,6 +171,7 @@ export function createCasesService(
     write: (trx: Executor, at: string) => Promise<void>,
   ) {
     const at = clock.now().toISOString();
+    const reindexes = CHANGES_TO_WORDS.has(action);
     await db.transaction().execute(async (trx) => {
       // Only edits of the case's own fields carry and bump the version; notes, tasks and members
       // are additions that cannot overwrite anyone, so they leave an open edit form valid.
@@ -186,7 +189,7 @@ export function createCasesService(
         throw new AppError(caseErrors.version_conflict, { expected: version, current: current?.version ?? null });
       }
       await write(trx, at);
-      await reindex(trx, caseId);
+      if (reindexes) await reindex(trx, caseId);
       await audit.record(trx, { actor: userActor(actor), action, target: { type: 'case', id: caseId }, changes, requestId });
     });
   }

@@ -410,9 +410,17 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         .where('id', '=', itemId)
         .execute();
       if (extra) await extra(trx);
-      await reindex(trx, itemId);
       await audit.record(trx, { actor, action, target: { type: 'intake_item', id: itemId }, changes, requestId });
     });
+  }
+
+  /** An officer's note: the only change after arrival that adds words, so the only one that re-indexes. */
+  async function addOfficerNote(trx: Executor, itemId: string, authorId: string, body: string): Promise<void> {
+    await trx
+      .insertInto('intake_note')
+      .values({ id: newId(), item_id: itemId, author_kind: 'officer', author_id: authorId, body, created_at: clock.now().toISOString() })
+      .execute();
+    await reindex(trx, itemId);
   }
 
   function assertOpen(item: repo.IntakeItemRow): void {
@@ -784,11 +792,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         { from: item.assigned_unit_id, to: unitId },
         requestId,
         async (trx) => {
-          if (note)
-            await trx
-              .insertInto('intake_note')
-              .values({ id: newId(), item_id: itemId, author_kind: 'officer', author_id: actor.userId, body: note, created_at: clock.now().toISOString() })
-              .execute();
+          if (note) await addOfficerNote(trx, itemId, actor.userId, note);
           await c.notifications.notify(trx, {
             userIds: liaisons,
             kind: 'intake.reassigned',
@@ -823,11 +827,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         { outcome: input.outcome, referredAgency: input.referredAgency ?? null },
         requestId,
         async (trx) => {
-          if (input.note)
-            await trx
-              .insertInto('intake_note')
-              .values({ id: newId(), item_id: itemId, author_kind: 'officer', author_id: actor.userId, body: input.note, created_at: at })
-              .execute();
+          if (input.note) await addOfficerNote(trx, itemId, actor.userId, input.note);
         },
       );
       return service.get(actor, itemId);
@@ -860,10 +860,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     async addNote(actor: Actor, itemId: string, body: string, requestId: string | null) {
       await loadVisible(actor, itemId);
       await change({ type: 'user', id: actor.userId }, itemId, 'intake.noted', {}, { length: body.length }, requestId, async (trx) => {
-        await trx
-          .insertInto('intake_note')
-          .values({ id: newId(), item_id: itemId, author_kind: 'officer', author_id: actor.userId, body, created_at: clock.now().toISOString() })
-          .execute();
+        await addOfficerNote(trx, itemId, actor.userId, body);
       });
       return service.get(actor, itemId);
     },

@@ -74,7 +74,7 @@ export function useI18n(): I18nValue {
 }
 
 /** A formatter for instants, always in Japan time whatever the browser's zone. */
-export function formatDateTime(language: Language, iso: string | null): string {
+export function formatDateTime(language: Language, iso: string | null, options: { seconds?: boolean } = {}): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -85,7 +85,7 @@ export function formatDateTime(language: Language, iso: string | null): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    second: '2-digit',
+    ...(options.seconds === false ? {} : { second: '2-digit' }),
     hour12: false,
     timeZoneName: 'short',
   }).format(date);
