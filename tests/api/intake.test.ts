@@ -502,6 +502,8 @@ describe('M2.1b queue actions and M3.1 station intake', () => {
     assert.deepEqual([...mail.to].sort(), ['duty@cyber.example.jp', 'inv1@cyber.example.jp', 'mito1@mito.example.jp']);
     assert.match(mail.text, /期限/);
     assert.match(mail.text, /水戸警察署/);
+    assert.match(mail.text, /2026\/11\/26 10:00 JST/, 'deadline in Japan time');
+    assert.match(mail.text, /passed its deadline/);
     const notices = (await officer.request('GET', '/api/notifications')).json();
     const notice = notices.items.find(
       (n: { kind: string; params: { receiptNo: string } }) => n.kind === 'intake.overdue' && n.params.receiptNo === receipt.receiptNo,

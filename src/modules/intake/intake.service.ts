@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
 import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonth, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
+import { t } from '#kernel/i18n/index.ts';
 import type { BlobStore } from '#kernel/files/index.ts';
 import { newId, safeEqual, sha256Hex } from '#kernel/ids.ts';
 import type { InstallationSecrets } from '#kernel/secrets.ts';
@@ -28,6 +29,20 @@ import { itemText } from './intake.text.ts';
 import { createProofOfWork } from './proof-of-work.ts';
 
 export const REPORT_SOURCE = 'report';
+
+/** 2026/11/26 10:00 JST: mail shows times in Japan time. */
+function tokyoMinute(iso: string): string {
+  const text = new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+  return `${text} JST`;
+}
 const CASE_SOURCE = 'case';
 
 type Collaborators = {
@@ -562,7 +577,15 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         const liaisonIds = await liaisonsOf([item.assigned_unit_id, cyberId]);
         const contacts = await c.users.contactsOf(liaisonIds);
         const unitName = item.assigned_unit_id ? ((await c.units.get(item.assigned_unit_id).catch(() => undefined))?.nameJa ?? '') : '';
-        const link = `${config.publicUrl}/intake/${item.id}`;
+        const mailParams = {
+          receiptNo: item.receipt_no,
+          priority: item.priority,
+          deadline: item.deadline_at ? tokyoMinute(item.deadline_at) : '',
+          unit: unitName,
+          category: `${item.category}${item.subcategory ? ` / ${item.subcategory}` : ''}`,
+          summary: item.summary,
+          link: `${config.publicUrl}/intake/${item.id}`,
+        };
         const to = [...contacts.flatMap((u) => (u.email ? [u.email] : [])), ...(config.dutyDeskEmail ? [config.dutyDeskEmail] : [])];
         await change(
           SYSTEM_ACTOR,
@@ -579,17 +602,8 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
               params: { receiptNo: item.receipt_no, deadlineAt: item.deadline_at, priority: item.priority },
               mail: {
                 to,
-                subject: `【期限超過 / Overdue】${item.receipt_no} (${item.priority})`,
-                text: [
-                  `受理番号 ${item.receipt_no} の対応期限(${item.deadline_at})が過ぎましたが、まだ誰も担当していません。`,
-                  `担当: ${unitName}`,
-                  `区分: ${item.category}${item.subcategory ? ` / ${item.subcategory}` : ''}`,
-                  `概要: ${item.summary}`,
-                  link,
-                  '',
-                  `Item ${item.receipt_no} passed its deadline (${item.deadline_at}) and nobody has claimed it.`,
-                  link,
-                ].join('\n'),
+                subject: `${t('ja', 'mail.intake_overdue.subject', mailParams)} / ${t('en', 'mail.intake_overdue.subject', mailParams)}`,
+                text: `${t('ja', 'mail.intake_overdue.body', mailParams)}\n\n${t('en', 'mail.intake_overdue.body', mailParams)}\n`,
               },
             }),
         );

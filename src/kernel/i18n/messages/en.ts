@@ -95,4 +95,7 @@ export const en: Record<string, string> = {
   'case.not_lead': 'Only the lead investigator may grant or refuse access requests.',
   'case.request_decided': 'This request has already been decided ({status}).',
   'case.lead_must_stay': 'The lead investigator cannot be removed; change the lead first.',
+  'mail.intake_overdue.subject': '[Overdue] {receiptNo} ({priority})',
+  'mail.intake_overdue.body':
+    'Item {receiptNo} passed its deadline ({deadline}) and nobody has claimed it.\nUnit: {unit}\nCategory: {category}\nSummary: {summary}\n{link}',
 };

@@ -95,4 +95,7 @@ export const ja: Record<string, string> = {
   'case.not_lead': '閲覧申請を許可・却下できるのは主任捜査官だけです。',
   'case.request_decided': 'この申請は既に処理済みです({status})。',
   'case.lead_must_stay': '主任捜査官はメンバーから外せません。先に主任を変更してください。',
+  'mail.intake_overdue.subject': '【期限超過】{receiptNo}({priority})',
+  'mail.intake_overdue.body':
+    '受理番号 {receiptNo} の対応期限({deadline})が過ぎましたが、まだ誰も担当していません。\n担当: {unit}\n区分: {category}\n概要: {summary}\n{link}',
 };
