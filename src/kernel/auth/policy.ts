@@ -24,13 +24,15 @@ export const PERMISSIONS = [
   'case.write',
   'notification.read',
   'stats.read',
+  'threat.read',
+  'threat.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a route may declare: a permission, or one of the two states that need none. */
 export type RouteAccess = Permission | 'public' | 'session';
 
-const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 'user.read', 'observable.read', 'notification.read'];
+const STAFF: readonly Permission[] = ['profile.self', 'token.own', 'unit.read', 'user.read', 'observable.read', 'notification.read', 'threat.read'];
 /** Who takes in reports and consultations; `intake.read_all` sees every unit's items, the rest their unit's. */
 const INTAKE: readonly Permission[] = ['intake.read', 'intake.write', 'case.open', 'case.read', 'case.write'];
 
@@ -48,8 +50,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'stats.read',
   ],
   manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'case.read', 'stats.read'],
-  cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read'],
-  cyber_analyst: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read'],
+  cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read', 'threat.manage'],
+  cyber_analyst: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read', 'threat.manage'],
   station_officer: [...STAFF, ...INTAKE],
   csirt: [...STAFF, 'audit.read', 'observable.write'],
   partner: ['profile.self', 'token.own'],

@@ -1,6 +1,9 @@
 // Row types of every table, as Kysely sees them. Times are ISO-8601 UTC text; flags are 0/1
 // integers and JSON is text on both dialects, so one set of queries serves SQLite and PostgreSQL.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CooperationTables } from './tables/cooperation.ts';
+import type { EvidenceTables } from './tables/evidence.ts';
+import type { ThreatsTables } from './tables/threats.ts';
 
 export type UnitTable = {
   id: string;
@@ -241,34 +244,37 @@ export type MailOutboxTable = {
   last_error: string | null;
 };
 
-export type DB = {
-  unit: UnitTable;
-  app_user: AppUserTable;
-  user_role: UserRoleTable;
-  recovery_code: RecoveryCodeTable;
-  session: SessionTable;
-  api_token: ApiTokenTable;
-  org_post: OrgPostTable;
-  audit_entry: AuditEntryTable;
-  observable: ObservableTable;
-  sighting: SightingTable;
-  installation_secret: InstallationSecretTable;
-  intake_item: IntakeItemTable;
-  intake_attachment: IntakeAttachmentTable;
-  intake_note: IntakeNoteTable;
-  intake_link: IntakeLinkTable;
-  receipt_sequence: ReceiptSequenceTable;
-  routing_rule_set: RoutingRuleSetTable;
-  case_record: CaseRecordTable;
-  case_status_change: CaseStatusChangeTable;
-  case_member: CaseMemberTable;
-  case_support_unit: CaseSupportUnitTable;
-  case_note: CaseNoteTable;
-  case_access_request: CaseAccessRequestTable;
-  case_task: CaseTaskTable;
-  notification: NotificationTable;
-  mail_outbox: MailOutboxTable;
-};
+/** Every table; areas with several tables keep their row types in `tables/`. */
+export type DB = EvidenceTables &
+  CooperationTables &
+  ThreatsTables & {
+    unit: UnitTable;
+    app_user: AppUserTable;
+    user_role: UserRoleTable;
+    recovery_code: RecoveryCodeTable;
+    session: SessionTable;
+    api_token: ApiTokenTable;
+    org_post: OrgPostTable;
+    audit_entry: AuditEntryTable;
+    observable: ObservableTable;
+    sighting: SightingTable;
+    installation_secret: InstallationSecretTable;
+    intake_item: IntakeItemTable;
+    intake_attachment: IntakeAttachmentTable;
+    intake_note: IntakeNoteTable;
+    intake_link: IntakeLinkTable;
+    receipt_sequence: ReceiptSequenceTable;
+    routing_rule_set: RoutingRuleSetTable;
+    case_record: CaseRecordTable;
+    case_status_change: CaseStatusChangeTable;
+    case_member: CaseMemberTable;
+    case_support_unit: CaseSupportUnitTable;
+    case_note: CaseNoteTable;
+    case_access_request: CaseAccessRequestTable;
+    case_task: CaseTaskTable;
+    notification: NotificationTable;
+    mail_outbox: MailOutboxTable;
+  };
 
 export type UnitRow = Selectable<UnitTable>;
 export type AppUserRow = Selectable<AppUserTable>;

@@ -555,6 +555,38 @@ export function createCasesService(
       return repo.findCase(db, caseId);
     },
 
+    /**
+     * For the case's sub-workspaces (evidence, cooperation, attribution, graph): the case if the
+     * actor may see it, else `case.not_found` so that existence does not leak. A read of a
+     * sensitive case is audited as `case.read` with `part` naming what was read.
+     */
+    async visibleCase(actor: Actor, caseId: string, part: string, requestId: string | null) {
+      const { row, access } = await loadVisible(actor, caseId);
+      if (row.sensitive === 1) {
+        await db
+          .transaction()
+          .execute((trx) =>
+            audit.record(trx, { actor: userActor(actor), action: 'case.read', target: { type: 'case', id: caseId }, changes: { part }, requestId }),
+          );
+      }
+      return {
+        id: row.id,
+        caseNo: row.case_no,
+        title: row.title,
+        status: row.status as CaseStatus,
+        ownerUnitId: row.owner_unit_id,
+        leadUserId: row.lead_user_id,
+        sensitive: row.sensitive === 1,
+        memberIds: access.members.map((m) => m.user_id),
+        supportUnitIds: access.units.map((u) => u.unit_id),
+      };
+    },
+
+    /** Marks the case changed (updated_at) inside a sub-workspace's own transaction. */
+    async touch(trx: Executor, caseId: string, at: string) {
+      await trx.updateTable('case_record').set({ updated_at: at }).where('id', '=', caseId).execute();
+    },
+
     /** Which of these cases are still open. */
     async openAmong(caseIds: string[]): Promise<Set<string>> {
       if (caseIds.length === 0) return new Set();
