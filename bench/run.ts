@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   extract: () => import('./extract.bench.ts'),
   correlate: () => import('./correlate.bench.ts'),
   intake: () => import('./intake.bench.ts'),
+  cases: () => import('./cases.bench.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

@@ -20,12 +20,15 @@ import {
 import { createAuditService, registerAuditRoutes } from '#modules/audit/index.ts';
 import { createBlobStore } from '#kernel/files/index.ts';
 import { createMailer, type Mailer } from '#kernel/mail/index.ts';
-import { createCasesService, registerCasesRoutes } from '#modules/cases/index.ts';
+import { createCasesService, createEvidenceService, registerCasesRoutes, registerEvidenceRoutes } from '#modules/cases/index.ts';
+import { createGraphService, registerGraphRoutes } from '#modules/graph/index.ts';
+import { createCooperationService, registerCooperationRoutes } from '#modules/cases/index.ts';
 import { createIntakeService, registerIntakeRoutes, registerPublicIntakeRoutes } from '#modules/intake/index.ts';
 import { createNotificationsService, registerNotificationsRoutes } from '#modules/notifications/index.ts';
 import { createObservablesService, registerObservablesRoutes } from '#modules/observables/index.ts';
 import { registerSearchRoutes } from '#modules/search/index.ts';
 import { registerStatsRoutes } from '#modules/stats/index.ts';
+import { createThreatsService, registerThreatsRoutes } from '#modules/threats/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
 import { createInstallationSecrets } from '#kernel/secrets.ts';
 
@@ -44,6 +47,18 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
     { unitExists: (unitId) => units.exists(unitId), userExists: (userId) => users.exists(userId) },
     { observables, notifications },
   );
+  const intake = createIntakeService(deps, { blobs, secrets, observables, units, users, cases, notifications });
+  const cooperation = createCooperationService(deps, { cases, units, users, notifications });
+  const evidence = createEvidenceService(deps, {
+    blobs,
+    cases,
+    notifications,
+    units,
+    users,
+    usersOfUnit: async (unitId) => (await users.listOfUnit(unitId)).filter((u) => !u.disabled).map((u) => u.id),
+  });
+  const threats = createThreatsService(deps, cases);
+  const graph = createGraphService(deps, () => secrets.get('graph_alias_key'), { cases, intake, observables });
   return {
     deps,
     blobs,
@@ -55,7 +70,11 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
     observables,
     notifications,
     cases,
-    intake: createIntakeService(deps, { blobs, secrets, observables, units, users, cases, notifications }),
+    evidence,
+    cooperation,
+    intake,
+    graph,
+    threats,
   };
 }
 
@@ -108,6 +127,7 @@ function startJobs(services: Services, config: Config, logger: Logger): () => vo
     try {
       await services.intake.triagePending();
       await services.intake.escalateOverdue();
+      await services.cooperation.escalateOverdueSupport();
       await services.intake.purgeExpiredContacts();
       await services.notifications.deliverPending();
       await services.blobs.sweepTemp(3_600_000);
@@ -146,8 +166,17 @@ export async function buildHttpApp(koban: Koban) {
       registerObservablesRoutes(app, services.observables);
       registerNotificationsRoutes(app, services.notifications);
       registerCasesRoutes(app, services.cases);
+      registerCooperationRoutes(app, services.cooperation);
+      registerEvidenceRoutes(app, services.evidence, services.blobs, config, async ({ users }) => {
+        const contacts = await services.users.contactsOf(users);
+        return new Map(contacts.map((u) => [u.id, u.displayName]));
+      });
+      registerGraphRoutes(app, services.graph);
+      registerThreatsRoutes(app, services.threats);
       registerSearchRoutes(app, services.cases, services.intake);
-      registerStatsRoutes(app, services.cases, services.intake);
+      registerStatsRoutes(app, services.cases, services.intake, () => services.units.list(), services.deps.clock, (range) =>
+        services.threats.ransomwareSummary(range),
+      );
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
     },

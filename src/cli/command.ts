@@ -45,7 +45,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return { positionals, flags };
 }
 
-const VALUE_FLAGS = new Set(['role', 'roles', 'name', 'unit', 'email', 'port', 'host', 'expect-head']);
+const VALUE_FLAGS = new Set(['role', 'roles', 'name', 'unit', 'email', 'port', 'host', 'expect-head', 'seed', 'scale', 'password']);
 
 export function flagValue(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);

@@ -8,6 +8,7 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { extractCommand, lookupCommand } from './commands/observables.ts';
 import { serveCommand } from './commands/serve.ts';
+import { seedDemoCommand } from './commands/seed.ts';
 import { unitListCommand } from './commands/unit.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './commands/user.ts';
 
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   restoreCommand,
   extractCommand,
   lookupCommand,
+  seedDemoCommand,
 ];
 
 function helpText(commands: Command[]): string {

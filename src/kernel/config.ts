@@ -27,6 +27,8 @@ const Env = z.object({
   KOBAN_LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(20),
   KOBAN_WEB_DIST: z.string().min(1).default('./web/dist'),
   KOBAN_SEED_UNITS: booleanFlag.default(true),
+  /** Seed a fictitious prefecture's year on a start that finds no cases or intake items (`koban seed demo`). */
+  KOBAN_DEMO: booleanFlag.default(false),
   KOBAN_LOCALE: z.enum(['ja', 'en']).default('ja'),
   KOBAN_SQLITE_CACHE_MB: positiveInt(256),
   KOBAN_PUBLIC_URL: z.url().default('http://localhost:8080'),
@@ -40,6 +42,8 @@ const Env = z.object({
     .regex(/^[A-Z]{2,4}$/, 'must be 2–4 capital letters')
     .default('IB'),
   KOBAN_CYBER_DIVISION_UNIT: z.string().min(1).default('cyber_investigation'),
+  KOBAN_FORENSIC_UNIT: z.string().min(1).default('ibaraki_info_comm'),
+  KOBAN_EVIDENCE_MAX_BYTES: positiveInt(2 * 1024 * 1024 * 1024),
   KOBAN_DUTY_DESK_EMAIL: z.email().optional(),
   KOBAN_ATTACHMENT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
   KOBAN_REPORT_MAX_BYTES: positiveInt(20 * 1024 * 1024),
@@ -62,6 +66,10 @@ export type Config = Readonly<{
   mailFrom: string;
   receiptPrefix: string;
   cyberDivisionUnit: string;
+  /** Unit code that analysis requests (解析依頼) go to unless another unit is named: 情報通信部 情報技術解析. */
+  forensicUnit: string;
+  /** Largest evidence file accepted in one upload. */
+  evidenceMaxBytes: number;
   dutyDeskEmail: string | undefined;
   attachmentMaxBytes: number;
   reportMaxBytes: number;
@@ -85,6 +93,7 @@ export type Config = Readonly<{
   loginRateLimitPerMinute: number;
   webDist: string;
   seedUnits: boolean;
+  demo: boolean;
   locale: 'ja' | 'en';
 }>;
 
@@ -145,6 +154,8 @@ export function loadConfig(env: EnvSource = process.env, overrides: EnvSource = 
     mailFrom: e.KOBAN_MAIL_FROM,
     receiptPrefix: e.KOBAN_RECEIPT_PREFIX,
     cyberDivisionUnit: e.KOBAN_CYBER_DIVISION_UNIT,
+    forensicUnit: e.KOBAN_FORENSIC_UNIT,
+    evidenceMaxBytes: e.KOBAN_EVIDENCE_MAX_BYTES,
     dutyDeskEmail: e.KOBAN_DUTY_DESK_EMAIL,
     attachmentMaxBytes: e.KOBAN_ATTACHMENT_MAX_BYTES,
     reportMaxBytes: e.KOBAN_REPORT_MAX_BYTES,
@@ -168,6 +179,7 @@ export function loadConfig(env: EnvSource = process.env, overrides: EnvSource = 
     loginRateLimitPerMinute: e.KOBAN_LOGIN_RATE_LIMIT_PER_MINUTE,
     webDist: resolve(e.KOBAN_WEB_DIST),
     seedUnits: e.KOBAN_SEED_UNITS,
+    demo: e.KOBAN_DEMO,
     locale: e.KOBAN_LOCALE,
   });
 }

@@ -2,6 +2,7 @@
 // and a CSV that Excel opens as UTF-8 with Japanese headers and no formula injection.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
 import { makeTestContext, type TestContext } from '../support/context.ts';
 import { multipart } from '../support/multipart.ts';
 import { loginAs, type Agent } from '../support/sessions.ts';
@@ -58,6 +59,35 @@ describe('statistics', () => {
     assert.ok(response.body.startsWith('\uFEFF区分,項目,件数\r\n'));
     assert.match(response.body, /受理・分類,fraud,2/);
     assert.doesNotMatch(response.body, /^=/m);
+  });
+
+  it('exports an Excel workbook with Japanese sheet names, headers and labels, figures as numbers', async () => {
+    const ransomware = await investigator.request('POST', '/api/cases', {
+      title: 'ランサムウェア(製造業)',
+      category: 'unauthorized_access_malware',
+      subcategory: 'ransomware',
+      victim: { kind: 'organisation', industry: 'manufacturing', orgSize: 'sme' },
+    });
+    assert.equal(ransomware.statusCode, 201, ransomware.body);
+    const response = await investigator.request('GET', '/api/stats.xlsx?from=2026-11&to=2026-11');
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    const workbook = strFromU8(files['xl/workbook.xml']!);
+    const names = [...workbook.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(names.slice(0, 3), ['概要', '受理・分類別', '受理・種別']);
+    const byCategory = strFromU8(files['xl/worksheets/sheet2.xml']!);
+    assert.match(byCategory, />区分<.*>コード<.*>件数</);
+    assert.match(byCategory, /詐欺・悪質商法<\/t><\/is><\/c><c r="B\d+" t="inlineStr"><is><t xml:space="preserve">fraud<\/t><\/is><\/c><c r="C\d+"><v>2<\/v>/);
+    const byUnit = strFromU8(files['xl/worksheets/sheet8.xml']!);
+    assert.match(byUnit, /サイバー捜査課/);
+    const sheetNamed = (name: string) => strFromU8(files[`xl/worksheets/sheet${names.indexOf(name) + 1}.xml`]!);
+    const allNames = [...workbook.matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]);
+    names.splice(0, names.length, ...allNames);
+    assert.match(sheetNamed('ランサム・業種別'), /製造業.*manufacturing.*<v>1<\/v>/);
+    assert.match(sheetNamed('ランサム・感染経路別'), /未記録/);
+    const english = await investigator.request('GET', '/api/stats.xlsx?from=2026-11&to=2026-11&lang=en');
+    assert.match(strFromU8(unzipSync(new Uint8Array(english.rawPayload))['xl/workbook.xml']!), /Intake by category/);
   });
 
   it('refuses a bad range with a coded error, and a station officer may not read statistics', async () => {

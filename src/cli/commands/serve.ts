@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR } from '#kernel/auth/index.ts';
 import { t } from '#kernel/i18n/index.ts';
 import { buildHttpApp, openKoban } from '../../server.ts';
 import type { Command } from '../command.ts';
+import { seedDemoOnFirstStart } from './seed.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -9,6 +10,7 @@ export const serveCommand: Command = {
   summary: 'Migrate, seed on first start and serve HTTP / マイグレーション後にサーバを起動',
   async run({ loadConfig, locale, out }) {
     const config = loadConfig();
+    if (config.demo) await seedDemoOnFirstStart(config, locale, out);
     const koban = await openKoban(config);
     const first = await koban.services.users.createFirstAdministrator(SYSTEM_ACTOR, (await koban.services.units.findIdByCode('cyber_planning')) ?? null);
     if (first) out(t(locale, 'cli.first_admin', { username: first.username, password: first.initialPassword }));

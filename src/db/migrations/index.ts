@@ -13,6 +13,9 @@ import * as caseWorkspace from './2026-11-26T0300-case-workspace.ts';
 import * as caseAccessRequest from './2026-11-26T0301-case-access-request.ts';
 import * as createSearch from './2026-11-26T0302-create-search.ts';
 import * as intakeClaimedAt from './2026-11-26T0303-intake-claimed-at.ts';
+import * as caseEvidence from './2026-12-06T0100-case-evidence.ts';
+import * as caseCooperation from './2026-12-06T0110-case-cooperation.ts';
+import * as threats from './2026-12-06T0120-threats.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -29,4 +32,7 @@ export const migrations = {
   '2026-11-26T0301-case-access-request': caseAccessRequest,
   '2026-11-26T0302-create-search': createSearch,
   '2026-11-26T0303-intake-claimed-at': intakeClaimedAt,
+  '2026-12-06T0100-case-evidence': caseEvidence,
+  '2026-12-06T0110-case-cooperation': caseCooperation,
+  '2026-12-06T0120-threats': threats,
 };

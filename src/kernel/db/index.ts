@@ -1,4 +1,5 @@
 export { nextSequenceValue, tokyoMonth, tokyoMonthStart, tokyoYear } from './sequence.ts';
+export { tokyoMonthOf } from './tokyo-month-sql.ts';
 export { indexDocument, queryTerms, searchDocuments, snippetOf, type SearchDocument, type SearchHit } from './fulltext.ts';
 export { createDatabase, openPostgres, openSqlite, type Database, type DialectName, type Executor } from './database.ts';
 export { isUniqueViolation, lockForChainAppend } from './dialect.ts';

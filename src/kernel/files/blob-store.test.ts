@@ -154,4 +154,22 @@ describe('blob store', () => {
     assert.equal((await tempNames()).length, 1);
     assert.deepEqual(await fresh.commit(), { created: true });
   });
+
+  it('verifies a stored file against its name: intact, altered after a write, missing after removal', async () => {
+    const { filesDir, store } = makeStore();
+    const content = Buffer.from('押収したログファイル 2026-12-01\n'.repeat(50));
+    const staged = await store.stage(Readable.from([content]), { maxBytes: 1_000_000 });
+    await staged.commit();
+    const path = join(filesDir, staged.sha256.slice(0, 2), staged.sha256.slice(2, 4), staged.sha256);
+    assert.equal(await store.verify(staged.sha256), 'intact');
+    assert.equal(await store.verify(staged.sha256), 'intact');
+    // Same size, different bytes: the cache must not hide it (the write moved ctime).
+    await writeFile(path, Buffer.from(content.toString('utf8').replace('2026', '2025')));
+    assert.equal(await store.verify(staged.sha256), 'altered');
+    await writeFile(path, content);
+    assert.equal(await store.verify(staged.sha256), 'intact');
+    await store.remove(staged.sha256);
+    assert.equal(await store.verify(staged.sha256), 'missing');
+    assert.equal(await store.verify('not-a-hash'), 'missing');
+  });
 });

@@ -1,6 +1,6 @@
 // Content-addressed store: each file lives once at <filesDir>/<aa>/<bb>/<sha256>, written through a
 // temporary file in <filesDir>/tmp so that a stored file is always complete and durable.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, openSync, type Stats } from 'node:fs';
 import { link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -32,7 +32,15 @@ export type BlobStore = {
   remove(sha256: string): Promise<void>;
   /** Deletes temporary files last modified more than `olderThanMs` ago; returns how many. */
   sweepTemp(olderThanMs: number): Promise<number>;
+  /**
+   * Whether the stored file still hashes to its name. Re-hashes unless the file is unchanged
+   * (same inode, size, mtime and ctime — any write moves ctime) since it was last hashed here;
+   * `fresh` forces a re-hash.
+   */
+  verify(sha256: string, options?: { fresh?: boolean }): Promise<FileIntegrity>;
 };
+
+export type FileIntegrity = 'intact' | 'altered' | 'missing';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const TEMP_DIR = 'tmp';
@@ -82,8 +90,15 @@ async function placeOnce(tempPath: string, target: string): Promise<boolean> {
   return true;
 }
 
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 export function createBlobStore(filesDir: string): BlobStore {
   const tempDir = join(filesDir, TEMP_DIR);
+  const verified = new Map<string, { key: string; result: FileIntegrity }>();
   const pathOf = (sha256: string) => join(filesDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 
   async function commitTemp(tempPath: string, sha256: string): Promise<{ created: boolean }> {
@@ -149,6 +164,22 @@ export function createBlobStore(filesDir: string): BlobStore {
     async remove(sha256) {
       if (!SHA256_HEX.test(sha256)) throw new AppError(fileErrors.not_found);
       await rm(pathOf(sha256), { force: true });
+    },
+
+    async verify(sha256, options = {}) {
+      if (!SHA256_HEX.test(sha256)) return 'missing';
+      const path = pathOf(sha256);
+      const info = await statIfPresent(path);
+      if (!info?.isFile()) {
+        verified.delete(sha256);
+        return 'missing';
+      }
+      const key = `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+      const known = verified.get(sha256);
+      if (!options.fresh && known?.key === key) return known.result;
+      const result: FileIntegrity = (await hashFile(path)) === sha256 ? 'intact' : 'altered';
+      verified.set(sha256, { key, result });
+      return result;
     },
 
     async sweepTemp(olderThanMs) {

@@ -21,3 +21,4 @@ export function pickLocale(explicit: string | undefined, acceptLanguage: string 
   }
   return 'ja';
 }
+export { tokyoTime } from './tokyo-time.ts';

@@ -1,6 +1,6 @@
 // Administration of accounts: create, change roles and unit, disable, reset password.
 import { AppError } from '#kernel/errors.ts';
-import { generateOneTimePassword, hashPassword, type Role } from '#kernel/auth/index.ts';
+import { generateOneTimePassword, hashPassword, isStrongEnough, MIN_PASSWORD_LENGTH, type Role } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
 import { isUniqueViolation, type AppUserUpdate } from '#kernel/db/index.ts';
 import { newId } from '#kernel/ids.ts';
@@ -137,6 +137,19 @@ export function createUsersService({ database, clock, audit }: KernelDeps, unitE
         await audit.record(trx, { actor, action: 'user.password_reset', target: { type: 'user', id: userId }, requestId });
       });
       return { user: await loadSummary(userId), initialPassword };
+    },
+
+    /** A password the operator chose (demo seeding, `koban seed demo --password`): no change asked at first login. */
+    async setPassword(actor: AuditActor, userId: string, password: string, requestId: string | null): Promise<void> {
+      const user = await repo.findUserById(db, userId);
+      if (!user) throw new AppError(userErrors.not_found, { userId });
+      if (!isStrongEnough(password, user.username)) throw new AppError('auth.weak_password', { minimum: MIN_PASSWORD_LENGTH });
+      const passwordHash = await hashPassword(password);
+      const now = clock.now().toISOString();
+      await write(async (trx) => {
+        await repo.updateUser(trx, userId, { password_hash: passwordHash, must_change_password: 0, password_changed_at: now, updated_at: now });
+        await audit.record(trx, { actor, action: 'user.password_set', target: { type: 'user', id: userId }, requestId });
+      });
     },
 
     async findIdByUsername(username: string): Promise<string | undefined> {

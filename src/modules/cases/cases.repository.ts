@@ -1,5 +1,6 @@
 // Queries over the case tables.
-import type { Executor } from '#kernel/db/index.ts';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { DB, Executor } from '#kernel/db/index.ts';
 
 export function findCase(db: Executor, id: string) {
   return db.selectFrom('case_record').selectAll().where('id', '=', id).executeTakeFirst();
@@ -15,40 +16,41 @@ export async function accessOf(db: Executor, caseId: string) {
   return { members, units };
 }
 
-/** Cases a user may see: owner or supporting unit (unless sensitive), or named member. */
+/**
+ * Cases a user may see: owner or supporting unit (unless sensitive), or named member; newest change
+ * first. One OR over the three rules made SQLite scan every case (100,000 in bench/cases), so each
+ * rule is its own ordered, limited query that an index serves, and the newest of their union win.
+ */
 export function listVisible(
   db: Executor,
   viewer: { userId: string; unitId: string | null },
   filter: { status?: string | undefined; unitId?: string | undefined; category?: string | undefined; mine: boolean; limit: number },
 ) {
-  let query = db.selectFrom('case_record').selectAll();
-  query = query.where((eb) => {
-    const member = eb.exists(
-      eb
-        .selectFrom('case_member')
-        .select('case_member.case_id')
-        .whereRef('case_member.case_id', '=', 'case_record.id')
-        .where('case_member.user_id', '=', viewer.userId),
-    );
-    if (filter.mine || viewer.unitId === null) return member;
-    const unitId = viewer.unitId;
-    const byUnit = eb.and([
-      eb('case_record.sensitive', '=', 0),
-      eb.or([
-        eb('case_record.owner_unit_id', '=', unitId),
-        eb.exists(
-          eb
-            .selectFrom('case_support_unit')
-            .select('case_support_unit.case_id')
-            .whereRef('case_support_unit.case_id', '=', 'case_record.id')
-            .where('case_support_unit.unit_id', '=', unitId),
-        ),
+  const newest = (rule: (eb: ExpressionBuilder<DB, 'case_record'>) => Expression<SqlBool>) =>
+    db
+      .selectFrom('case_record')
+      .select('case_record.id')
+      .where((eb) => {
+        const conditions = [rule(eb)];
+        if (filter.status) conditions.push(eb('case_record.status', '=', filter.status));
+        if (filter.unitId) conditions.push(eb('case_record.owner_unit_id', '=', filter.unitId));
+        if (filter.category) conditions.push(eb('case_record.category', '=', filter.category));
+        return eb.and(conditions);
+      })
+      .orderBy('case_record.updated_at', 'desc')
+      .limit(filter.limit);
+  const asMember = newest((eb) => eb('case_record.id', 'in', eb.selectFrom('case_member').select('case_member.case_id').where('case_member.user_id', '=', viewer.userId)));
+  let ids = db.selectFrom(asMember.as('by_member')).select('by_member.id');
+  const unitId = viewer.unitId;
+  if (!filter.mine && unitId !== null) {
+    const asOwner = newest((eb) => eb.and([eb('case_record.owner_unit_id', '=', unitId), eb('case_record.sensitive', '=', 0)]));
+    const asSupport = newest((eb) =>
+      eb.and([
+        eb('case_record.sensitive', '=', 0),
+        eb('case_record.id', 'in', eb.selectFrom('case_support_unit').select('case_support_unit.case_id').where('case_support_unit.unit_id', '=', unitId)),
       ]),
-    ]);
-    return eb.or([member, byUnit]);
-  });
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.unitId) query = query.where('owner_unit_id', '=', filter.unitId);
-  if (filter.category) query = query.where('category', '=', filter.category);
-  return query.orderBy('updated_at', 'desc').limit(filter.limit).execute();
+    );
+    ids = ids.union(db.selectFrom(asOwner.as('by_owner')).select('by_owner.id')).union(db.selectFrom(asSupport.as('by_support')).select('by_support.id'));
+  }
+  return db.selectFrom('case_record').selectAll().where('id', 'in', ids).orderBy('updated_at', 'desc').limit(filter.limit).execute();
 }

@@ -4,7 +4,7 @@
 // on, so two people editing at once cannot overwrite each other unnoticed.
 import { can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonth, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonthOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import { newId } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
@@ -337,6 +337,31 @@ export function createCasesService(
       return service.detail(actor, caseId, requestId);
     },
 
+    /**
+     * M3.2b inside a sub-workspace's transaction, for an actor it authorised itself (the cyber
+     * division accepting a support request, before it may see the case). Units do not see a
+     * sensitive case, so there the actor also becomes a named member. Audited as above.
+     */
+    async addSupportUnitIn(trx: Executor, actor: Actor, caseId: string, unitId: string, at: string, requestId: string | null) {
+      await trx
+        .insertInto('case_support_unit')
+        .values({ case_id: caseId, unit_id: unitId, added_by: actor.userId, added_at: at })
+        .onConflict((oc) => oc.columns(['case_id', 'unit_id']).doNothing())
+        .execute();
+      const row = await trx.selectFrom('case_record').select('sensitive').where('id', '=', caseId).executeTakeFirst();
+      const asMember = row?.sensitive === 1;
+      if (asMember) {
+        await trx
+          .insertInto('case_member')
+          .values({ case_id: caseId, user_id: actor.userId, added_by: actor.userId, added_at: at })
+          .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
+          .execute();
+      }
+      await service.touch(trx, caseId, at);
+      const changes = asMember ? { unitId, memberId: actor.userId } : { unitId };
+      await audit.record(trx, { actor: userActor(actor), action: 'case.support_unit_added', target: { type: 'case', id: caseId }, changes, requestId });
+    },
+
     async removeSupportUnit(actor: Actor, caseId: string, unitId: string, requestId: string | null) {
       await loadVisible(actor, caseId);
       await change(actor, caseId, null, 'case.support_unit_removed', { unitId }, requestId, async (trx) => {
@@ -405,11 +430,12 @@ export function createCasesService(
         c.observables.correlate(actor, CASE_SOURCE, caseId),
       ]);
       const caseIds = hits.filter((h) => h.sourceType === CASE_SOURCE && h.sourceId).map((h) => h.sourceId as string);
-      const named = await service.visibleNumbers(actor, caseIds);
+      const seen = await service.casesAsSeenBy(actor, caseIds);
+      const named = new Map<string, string>();
       const owners = new Map<string, string>();
-      for (const id of caseIds) {
-        const row = await repo.findCase(db, id);
-        if (row) owners.set(id, row.owner_unit_id);
+      for (const [id, row] of seen) {
+        owners.set(id, row.ownerUnitId);
+        if (row.visible) named.set(id, row.caseNo);
       }
       return {
         observables,
@@ -509,39 +535,50 @@ export function createCasesService(
 
     /** Counts for the statistics page (M3.2): by category, status, owner unit and Japanese month, damage in yen. */
     async statistics(range: { from: string; to: string }) {
-      const rows = await db
+      // Counted by the database in groups (100,000 cases are too many rows to load for a page).
+      const groups = await db
         .selectFrom('case_record')
-        .select(['category', 'status', 'owner_unit_id', 'created_at', 'damage_yen'])
+        .select((eb) => [
+          'category',
+          'status',
+          'owner_unit_id',
+          tokyoMonthOf('created_at', range).as('month'),
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.sum<number | string | null>(eb.fn.coalesce('damage_yen', eb.lit(0))).as('damage'),
+        ])
         .where('created_at', '>=', range.from)
         .where('created_at', '<', range.to)
+        .groupBy(['category', 'status', 'owner_unit_id', 'month'])
         .execute();
-      const count = (key: (r: (typeof rows)[number]) => string) => {
+      const count = (key: (g: (typeof groups)[number]) => string) => {
         const counts = new Map<string, number>();
-        for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + Number(g.n));
         return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
       };
       return {
-        total: rows.length,
-        byCategory: count((r) => r.category ?? 'other'),
-        byStatus: count((r) => r.status),
-        byUnit: count((r) => r.owner_unit_id),
-        byMonth: count((r) => tokyoMonth(r.created_at)).sort((a, b) => a.key.localeCompare(b.key)),
-        damageYen: rows.reduce((sum, r) => sum + (r.damage_yen ?? 0), 0),
+        total: groups.reduce((sum, g) => sum + Number(g.n), 0),
+        byCategory: count((g) => g.category ?? 'other'),
+        byStatus: count((g) => g.status),
+        byUnit: count((g) => g.owner_unit_id),
+        byMonth: count((g) => g.month).sort((a, b) => a.key.localeCompare(b.key)),
+        damageYen: groups.reduce((sum, g) => sum + Number(g.damage ?? 0), 0),
       };
     },
 
     /** Cases the viewer may see whose number, title, description or notes contain every word. */
     async search(actor: Actor, query: string, limit: number) {
       const hits = await searchDocuments(db, database.dialect, query, ['case'], 500);
+      // Need-to-know for all hits in three queries, not three per hit.
+      const seen = await service.casesAsSeenBy(actor, hits.map((h) => h.refId));
       const found = [];
       for (const hit of hits) {
-        const row = await repo.findCase(db, hit.refId);
-        if (!row || !(await visibility(actor, row)).visible) continue;
+        const row = seen.get(hit.refId);
+        if (!row?.visible) continue;
         const inTitle = snippetOf(hit.title, query);
         found.push({
           kind: 'case' as const,
           id: row.id,
-          label: row.case_no,
+          label: row.caseNo,
           title: row.title,
           status: row.status,
           ...(inTitle.highlights.length > 0 ? inTitle : snippetOf(hit.body, query)),
@@ -582,6 +619,11 @@ export function createCasesService(
       };
     },
 
+    async findIdByNumber(caseNo: string): Promise<string | null> {
+      const row = await db.selectFrom('case_record').select('id').where('case_no', '=', caseNo.trim().toUpperCase()).executeTakeFirst();
+      return row?.id ?? null;
+    },
+
     /** Marks the case changed (updated_at) inside a sub-workspace's own transaction. */
     async touch(trx: Executor, caseId: string, at: string) {
       await trx.updateTable('case_record').set({ updated_at: at }).where('id', '=', caseId).execute();
@@ -597,11 +639,51 @@ export function createCasesService(
     /** Case numbers of the cases among these that the viewer may see; the others stay unnamed. */
     async visibleNumbers(actor: Pick<Actor, 'userId' | 'unitId'>, caseIds: string[]): Promise<Map<string, string>> {
       const named = new Map<string, string>();
-      for (const id of new Set(caseIds)) {
-        const row = await repo.findCase(db, id);
-        if (row && (await visibility(actor, row)).visible) named.set(id, row.case_no);
-      }
+      for (const [id, seen] of await service.casesAsSeenBy(actor, caseIds)) if (seen.visible) named.set(id, seen.caseNo);
       return named;
+    },
+
+    /**
+     * Need-to-know for many cases in three queries (the link graph): each existing case either as
+     * the viewer may see it, or, for one the viewer may not, its owner unit and nothing else.
+     * The same rule as `visibility`: a named member, or (unless sensitive) the owner or a supporting unit.
+     */
+    async casesAsSeenBy(actor: Pick<Actor, 'userId' | 'unitId'>, caseIds: string[]) {
+      type Seen =
+        | { visible: true; id: string; caseNo: string; title: string; status: CaseStatus; ownerUnitId: string; sensitive: boolean; openedFromItemId: string | null }
+        | { visible: false; ownerUnitId: string };
+      const seen = new Map<string, Seen>();
+      const ids = [...new Set(caseIds)];
+      if (ids.length === 0) return seen;
+      const [rows, memberOf, supportedBy] = await Promise.all([
+        db.selectFrom('case_record').selectAll().where('id', 'in', ids).execute(),
+        db.selectFrom('case_member').select('case_id').where('case_id', 'in', ids).where('user_id', '=', actor.userId).execute(),
+        actor.unitId === null
+          ? Promise.resolve([])
+          : db.selectFrom('case_support_unit').select('case_id').where('case_id', 'in', ids).where('unit_id', '=', actor.unitId).execute(),
+      ]);
+      const members = new Set(memberOf.map((m) => m.case_id));
+      const supported = new Set(supportedBy.map((s) => s.case_id));
+      for (const row of rows) {
+        const byUnit = actor.unitId !== null && (row.owner_unit_id === actor.unitId || supported.has(row.id));
+        const visible = members.has(row.id) || (row.sensitive === 0 && byUnit);
+        seen.set(
+          row.id,
+          visible
+            ? {
+                visible: true,
+                id: row.id,
+                caseNo: row.case_no,
+                title: row.title,
+                status: row.status as CaseStatus,
+                ownerUnitId: row.owner_unit_id,
+                sensitive: row.sensitive === 1,
+                openedFromItemId: row.opened_from_item_id,
+              }
+            : { visible: false, ownerUnitId: row.owner_unit_id },
+        );
+      }
+      return seen;
     },
   };
   return service;

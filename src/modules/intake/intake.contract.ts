@@ -237,6 +237,20 @@ export const MergeInput = z.object({ intoItemId: z.string().max(64) });
 export const NoteInput = z.object({ body: text(20_000).min(1) });
 export const OpenCaseInput = z.object({ title: text(200).min(1).optional() });
 export const OpenCaseResult = z.object({ caseId: z.string(), caseNo: z.string() });
+export const LinkCaseInput = z.object({ caseNo: z.string().trim().min(1).max(40) });
+export const CaseItemList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      receiptNo: z.string(),
+      kind: z.string(),
+      category: z.string().nullable(),
+      summary: z.string(),
+      createdAt: z.string(),
+      mayOpen: z.boolean(),
+    }),
+  ),
+});
 
 export const RoutingCondition = z
   .object({

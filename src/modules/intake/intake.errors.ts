@@ -18,4 +18,5 @@ export const intakeErrors = defineErrors('intake', {
   idempotency_key_invalid: 400,
   form_invalid: 400,
   outcome_needs_action: 400,
+  unknown_case: 404,
 });

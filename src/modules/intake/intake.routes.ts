@@ -6,7 +6,9 @@ import type { BlobStore } from '#kernel/files/index.ts';
 import { parseInput, requireAuth } from '#kernel/http/index.ts';
 import { discardAll } from './intake.attachments.ts';
 import {
+  CaseItemList,
   CloseInput,
+  LinkCaseInput,
   ConsultationInput,
   ItemDetail,
   ItemIdParams,
@@ -109,6 +111,17 @@ export function registerIntakeRoutes(base: FastifyInstance, intake: IntakeServic
     '/api/intake/items/:itemId/case',
     { config: { access: 'case.open' }, schema: { tags, params: ItemIdParams, body: OpenCaseInput, response: { 201: OpenCaseResult } } },
     async (request, reply) => reply.status(201).send(await intake.openCase(requireAuth(request).actor, request.params.itemId, request.body.title, request.id)),
+  );
+
+  app.post(
+    '/api/intake/items/:itemId/link-case',
+    { config: { access: 'case.write' }, schema: { tags, params: ItemIdParams, body: LinkCaseInput, response: { 200: OpenCaseResult } } },
+    async (request) => intake.linkCase(requireAuth(request).actor, request.params.itemId, request.body.caseNo, request.id),
+  );
+  app.get(
+    '/api/cases/:caseId/reports',
+    { config: { access: 'case.read' }, schema: { tags, params: z.object({ caseId: z.string().max(64) }), response: { 200: CaseItemList } } },
+    async (request) => intake.itemsOfCase(requireAuth(request).actor, request.params.caseId, request.id),
   );
 
   app.get(

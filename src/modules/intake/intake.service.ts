@@ -5,9 +5,9 @@
 import { createHmac } from 'node:crypto';
 import { SYSTEM_ACTOR, can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonth, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonthOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
-import { t } from '#kernel/i18n/index.ts';
+import { t, tokyoTime } from '#kernel/i18n/index.ts';
 import type { BlobStore } from '#kernel/files/index.ts';
 import { newId, safeEqual, sha256Hex } from '#kernel/ids.ts';
 import type { InstallationSecrets } from '#kernel/secrets.ts';
@@ -30,19 +30,6 @@ import { createProofOfWork } from './proof-of-work.ts';
 
 export const REPORT_SOURCE = 'report';
 
-/** 2026/11/26 10:00 JST: mail shows times in Japan time. */
-function tokyoMinute(iso: string): string {
-  const text = new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(iso));
-  return `${text} JST`;
-}
 const CASE_SOURCE = 'case';
 
 type Collaborators = {
@@ -438,6 +425,31 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     await reindex(trx, itemId);
   }
 
+  /** The case sights the item's observables, so correlation finds the case by them. */
+  async function sightInCase(actor: Actor, itemId: string, caseId: string, ownerUnitId: string, requestId: string | null): Promise<void> {
+    const seen = await c.observables.observablesOfSource(REPORT_SOURCE, itemId);
+    if (seen.length > 0) {
+      const seenAt = clock.now().toISOString();
+      await c.observables.recordSightings(
+        { type: 'user', id: actor.userId },
+        seen.map((o) => ({
+          type: o.type,
+          value: o.value,
+          warning: o.warning,
+          attributes: null,
+          sourceType: CASE_SOURCE,
+          sourceId: caseId,
+          ownerUnitId,
+          restricted: false,
+          seenAt,
+          start: null,
+          end: null,
+        })),
+        requestId,
+      );
+    }
+  }
+
   function assertOpen(item: repo.IntakeItemRow): void {
     if (!(repo.OPEN_STATUSES as readonly string[]).includes(item.status)) throw new AppError(intakeErrors.not_open, { status: item.status });
   }
@@ -580,7 +592,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         const mailParams = {
           receiptNo: item.receipt_no,
           priority: item.priority,
-          deadline: item.deadline_at ? tokyoMinute(item.deadline_at) : '',
+          deadline: item.deadline_at ? tokyoTime(item.deadline_at) : '',
           unit: unitName,
           category: `${item.category}${item.subcategory ? ` / ${item.subcategory}` : ''}`,
           summary: item.summary,
@@ -614,16 +626,26 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
 
     /** Counts for the statistics page (M2.1): by category, kind, priority and Japanese month, and hand-off times. */
     async statistics(range: { from: string; to: string }) {
-      const rows = await db
+      // Counts come grouped from the database; the medians need each item's times, read as narrow rows
+      // with the case's opening time joined in (1,000,000 items are too many to load whole).
+      const inRange = db
         .selectFrom('intake_item')
-        .select(['category', 'kind', 'priority', 'created_at', 'triaged_at', 'claimed_at', 'case_id'])
-        .where('created_at', '>=', range.from)
-        .where('created_at', '<', range.to)
-        .where('status', '!=', 'merged')
-        .execute();
-      const count = (key: (r: (typeof rows)[number]) => string) => {
+        .where('intake_item.created_at', '>=', range.from)
+        .where('intake_item.created_at', '<', range.to)
+        .where('intake_item.status', '!=', 'merged');
+      const [groups, times] = await Promise.all([
+        inRange
+          .select((eb) => ['category', 'kind', 'priority', tokyoMonthOf('intake_item.created_at', range).as('month'), eb.fn.countAll<number>().as('n')])
+          .groupBy(['category', 'kind', 'priority', 'month'])
+          .execute(),
+        inRange
+          .leftJoin('case_record', 'case_record.id', 'intake_item.case_id')
+          .select(['intake_item.created_at', 'intake_item.triaged_at', 'intake_item.claimed_at', 'case_record.created_at as case_opened_at'])
+          .execute(),
+      ]);
+      const count = (key: (g: (typeof groups)[number]) => string) => {
         const counts = new Map<string, number>();
-        for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + Number(g.n));
         return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
       };
       const minutes = (from: string, to: string | null) => (to === null ? null : (new Date(to).getTime() - new Date(from).getTime()) / 60_000);
@@ -633,34 +655,27 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         const mid = Math.floor(sorted.length / 2);
         return Math.round((sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2) * 10) / 10;
       };
-      const caseIds = rows.flatMap((r) => (r.case_id ? [r.case_id] : []));
-      const caseTimes = new Map<string, string>();
-      for (let i = 0; i < caseIds.length; i += 500) {
-        for (const c of await db
-          .selectFrom('case_record')
-          .select(['id', 'created_at'])
-          .where('id', 'in', caseIds.slice(i, i + 500))
-          .execute())
-          caseTimes.set(c.id, c.created_at);
-      }
       return {
-        total: rows.length,
-        byCategory: count((r) => r.category),
-        byKind: count((r) => r.kind),
-        byPriority: count((r) => r.priority),
-        byMonth: count((r) => tokyoMonth(r.created_at)).sort((a, b) => a.key.localeCompare(b.key)),
-        medianMinutesToRouting: median(rows.map((r) => minutes(r.created_at, r.triaged_at))),
-        medianMinutesToHandOff: median(rows.map((r) => minutes(r.created_at, r.claimed_at))),
-        medianMinutesToCase: median(rows.map((r) => minutes(r.created_at, r.case_id ? (caseTimes.get(r.case_id) ?? null) : null))),
+        total: groups.reduce((sum, g) => sum + Number(g.n), 0),
+        byCategory: count((g) => g.category),
+        byKind: count((g) => g.kind),
+        byPriority: count((g) => g.priority),
+        byMonth: count((g) => g.month).sort((a, b) => a.key.localeCompare(b.key)),
+        medianMinutesToRouting: median(times.map((r) => minutes(r.created_at, r.triaged_at))),
+        medianMinutesToHandOff: median(times.map((r) => minutes(r.created_at, r.claimed_at))),
+        medianMinutesToCase: median(times.map((r) => minutes(r.created_at, r.case_opened_at ?? null))),
       };
     },
 
     /** Reports and consultations the viewer may open whose number, summary, description, details or notes contain every word. */
     async search(actor: Actor, query: string, limit: number) {
       const hits = await searchDocuments(db, database.dialect, query, ['report'], 500);
+      // The hits' items in one query, not one per hit.
+      const ids = hits.map((h) => h.refId);
+      const rows = new Map(ids.length === 0 ? [] : (await db.selectFrom('intake_item').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
       const found = [];
       for (const hit of hits) {
-        const row = await repo.findItem(db, hit.refId);
+        const row = rows.get(hit.refId);
         if (!row || !mayView(actor, row)) continue;
         const inTitle = snippetOf(hit.title, query);
         found.push({
@@ -950,28 +965,58 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         });
         return created;
       });
-      const seen = await c.observables.observablesOfSource(REPORT_SOURCE, itemId);
-      if (seen.length > 0) {
-        const seenAt = clock.now().toISOString();
-        await c.observables.recordSightings(
-          { type: 'user', id: actor.userId },
-          seen.map((o) => ({
-            type: o.type,
-            value: o.value,
-            warning: o.warning,
-            attributes: null,
-            sourceType: CASE_SOURCE,
-            sourceId: opened.id,
-            ownerUnitId,
-            restricted: false,
-            seenAt,
-            start: null,
-            end: null,
-          })),
-          requestId,
-        );
-      }
+      await sightInCase(actor, itemId, opened.id, ownerUnitId, requestId);
       return { caseId: opened.id, caseNo: opened.caseNo };
+    },
+
+    /** Adds a further report or consultation to an existing case the actor may see (関連付け). */
+    async linkCase(actor: Actor, itemId: string, caseNo: string, requestId: string | null) {
+      const item = await loadVisible(actor, itemId);
+      assertOpen(item);
+      const caseId = await c.cases.findIdByNumber(caseNo);
+      if (!caseId) throw new AppError(intakeErrors.unknown_case, { caseNo });
+      const found = await c.cases.visibleCase(actor, caseId, 'link_report', requestId).catch(() => {
+        throw new AppError(intakeErrors.unknown_case, { caseNo });
+      });
+      await db.transaction().execute(async (trx) => {
+        const at = clock.now().toISOString();
+        await trx
+          .updateTable('intake_item')
+          .set({
+            status: 'case_opened',
+            outcome: 'case_opened',
+            case_id: caseId,
+            closed_at: at,
+            updated_at: at,
+            claimed_by: item.claimed_by ?? actor.userId,
+            claimed_at: item.claimed_at ?? at,
+          })
+          .where('id', '=', itemId)
+          .execute();
+        await c.cases.touch(trx, caseId, at);
+        await audit.record(trx, {
+          actor: { type: 'user', id: actor.userId },
+          action: 'intake.case_linked',
+          target: { type: 'intake_item', id: itemId },
+          changes: { caseId, caseNo: found.caseNo },
+          requestId,
+        });
+      });
+      await sightInCase(actor, itemId, caseId, found.ownerUnitId, requestId);
+      return { caseId, caseNo: found.caseNo };
+    },
+
+    /** The reports and consultations of a case, for those who may see the case; each names whether the viewer may open it. */
+    async itemsOfCase(actor: Actor, caseId: string, requestId: string | null) {
+      await c.cases.visibleCase(actor, caseId, 'reports', requestId);
+      const rows = await db.selectFrom('intake_item').selectAll().where('case_id', '=', caseId).orderBy('created_at').limit(500).execute();
+      return {
+        items: rows.map((r) => {
+          // The case's viewers learn that a report exists; its words only those who may open it.
+          const mayOpen = can(actor, 'intake.read') && mayView(actor, r);
+          return { id: r.id, receiptNo: r.receipt_no, kind: r.kind, category: r.category, summary: mayOpen ? r.summary : '', createdAt: r.created_at, mayOpen };
+        }),
+      };
     },
 
     async publicStatus(receiptNo: string, secret: string) {
@@ -1043,6 +1088,22 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         requestId,
       );
       return service.publicStatus(receiptNo, secret);
+    },
+
+    /** Of these items, each as the viewer may see it (`mayView`): its number and case, or only its unit (the link graph). */
+    async itemsAsSeenBy(actor: Actor, itemIds: string[]) {
+      const seen = new Map<string, { visible: boolean; receiptNo: string | null; ownerUnitId: string | null; caseId: string | null }>();
+      for (const id of new Set(itemIds)) {
+        const item = await repo.findItem(db, id);
+        if (!item) continue;
+        const visible = can(actor, 'intake.read') && mayView(actor, item);
+        const ownerUnitId = item.assigned_unit_id ?? item.station_unit_id;
+        seen.set(
+          id,
+          visible ? { visible, receiptNo: item.receipt_no, ownerUnitId, caseId: item.case_id } : { visible, receiptNo: null, ownerUnitId, caseId: null },
+        );
+      }
+      return seen;
     },
 
     async rules() {

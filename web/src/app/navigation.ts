@@ -11,8 +11,12 @@ export const LIVE_NAV: readonly LiveNavItem[] = [
   { labelKey: 'nav.audit', href: PATHS.audit, permission: 'audit.read' },
   { labelKey: 'nav.intake', href: PATHS.intake, permission: 'intake.read' },
   { labelKey: 'nav.cases', href: PATHS.cases, permission: 'case.read' },
+  { labelKey: 'nav.analysis', href: PATHS.analysisRequests, permission: 'case.read' },
+  { labelKey: 'nav.support_requests', href: PATHS.supportRequests, permission: 'case.read' },
   { labelKey: 'nav.observables', href: PATHS.observables, permission: 'observable.read' },
+  { labelKey: 'nav.threats', href: PATHS.threats, permission: 'threat.read' },
   { labelKey: 'nav.search', href: PATHS.search, permission: null },
+  { labelKey: 'nav.stats_page', href: PATHS.stats, permission: 'stats.read' },
   { labelKey: 'nav.tokens', href: PATHS.tokens, permission: 'token.own' },
 ];
 
@@ -24,7 +28,6 @@ export const COMING_SOON_NAV: readonly MessageKey[] = [
   'nav.people',
   'nav.csirt',
   'nav.sensors',
-  'nav.stats',
 ];
 
 /** The nav item for a path: exact for home, prefix for the others (/units/abc → /units). */

@@ -25,8 +25,15 @@ const ConsultationPage = lazy(() => import('../features/intake/ConsultationPage.
 const RoutingRulesPage = lazy(() => import('../features/intake/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
 const CasesPage = lazy(() => import('../features/cases/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
 const CaseNewPage = lazy(() => import('../features/cases/CaseNewPage.tsx').then((m) => ({ default: m.CaseNewPage })));
+const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 const CasePage = lazy(() => import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const AnalysisRequestsPage = lazy(() => import('../features/analysis/AnalysisRequestsPage.tsx').then((m) => ({ default: m.AnalysisRequestsPage })));
+const ThreatsPage = lazy(() => import('../features/threats/ThreatsPage.tsx').then((m) => ({ default: m.ThreatsPage })));
+const RansomwarePage = lazy(() => import('../features/threats/RansomwarePage.tsx').then((m) => ({ default: m.RansomwarePage })));
+const ThreatPage = lazy(() => import('../features/threats/ThreatPage.tsx').then((m) => ({ default: m.ThreatPage })));
 const SearchPage = lazy(() => import('../features/search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const SupportRequestsPage = lazy(() => import('../features/support/SupportRequestsPage.tsx').then((m) => ({ default: m.SupportRequestsPage })));
+const GraphPage = lazy(() => import('../features/graph/GraphPage.tsx').then((m) => ({ default: m.GraphPage })));
 
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ReportStatusPage = lazy(() => import('../features/report/ReportStatusPage.tsx').then((m) => ({ default: m.ReportStatusPage })));
@@ -57,8 +64,16 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Before '/cases/:caseId', which would otherwise take 'new' for an id.
   { path: '/cases/new', permission: 'case.open', page: CaseNewPage },
   { path: '/cases/:caseId', permission: 'case.read', page: CasePage },
+  { path: '/analysis-requests', permission: 'case.read', page: AnalysisRequestsPage },
+  { path: '/support-requests', permission: 'case.read', page: SupportRequestsPage },
+  { path: '/graph', permission: 'case.read', page: GraphPage },
+  { path: '/threats', permission: 'threat.read', page: ThreatsPage },
+  // Before '/threats/:threatId', which would otherwise take 'ransomware' for an id.
+  { path: '/threats/ransomware', permission: 'stats.read', page: RansomwarePage },
+  { path: '/threats/:threatId', permission: 'threat.read', page: ThreatPage },
   // Anyone signed in: the hits are only what the viewer may open.
   { path: '/search', permission: null, page: SearchPage },
+  { path: '/stats', permission: 'stats.read', page: StatsPage },
 ];
 
 /** Pages anyone may open without logging in (the public portal): drawn in PublicFrame, never the shell. */
@@ -94,7 +109,13 @@ export const PATHS = {
   intakeRules: '/intake/rules',
   intakeItem: (itemId: string) => `/intake/${encodeURIComponent(itemId)}`,
   cases: '/cases',
+  stats: '/stats',
   caseNew: '/cases/new',
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
+  analysisRequests: '/analysis-requests',
+  supportRequests: '/support-requests',
   search: '/search',
+  threats: '/threats',
+  ransomware: '/threats/ransomware',
+  threat: (threatId: string) => `/threats/${encodeURIComponent(threatId)}`,
 } as const;

@@ -21,11 +21,16 @@ import { casesApi, type CaseDetail } from './cases.api.ts';
 import { CaseEditModal } from './CaseEditModal.tsx';
 import { CaseMembersCard, CaseSupportUnitsCard } from './CaseAccess.tsx';
 import { CaseAccessRequestsCard } from './CaseAccessRequests.tsx';
+import { CaseEvidenceSection } from './CaseEvidence.tsx';
 import { CaseNotesSection } from './CaseNotes.tsx';
 import { CaseObservablesSection } from './CaseObservables.tsx';
+import { CaseReportsSection } from './CaseReports.tsx';
+import { CaseAttributionSection } from './CaseAttribution.tsx';
+import { CaseGraphSection } from './CaseGraph.tsx';
 import { CaseStatusBadge, SensitiveBadge, type CasePartProps } from './CaseParts.tsx';
 import { CaseStatusCard, StatusHistorySection } from './CaseStatus.tsx';
 import { CaseTasksSection } from './CaseTasks.tsx';
+import { CaseCooperationSection } from './CaseCooperation.tsx';
 import './cases.css';
 
 export function CasePage({ params }: PageProps) {
@@ -62,8 +67,13 @@ export function CasePage({ params }: PageProps) {
               </Stack>
               <Stack gap="lg" className="case-main">
                 <CaseDescriptionSection detail={found} />
+                <CaseReportsSection {...part} />
                 <CaseObservablesSection {...part} />
+                <CaseAttributionSection detail={found} />
+                <CaseGraphSection {...part} />
                 <CaseTasksSection {...part} />
+                <CaseEvidenceSection {...part} />
+                <CaseCooperationSection {...part} />
                 <CaseNotesSection {...part} />
                 <StatusHistorySection {...part} />
               </Stack>

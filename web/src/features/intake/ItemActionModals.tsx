@@ -1,6 +1,6 @@
 // The dialogs behind the item actions. Each sends one request and shows the server's error (with
 // its field messages) in place; the page reloads the item afterwards.
-import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api.ts';
 import { useApiQuery } from '../../app/useApiQuery.ts';
@@ -210,30 +210,65 @@ export function MergeModal({ item, onClose, onDone }: ModalProps) {
 
 export function OpenCaseModal({ item, onClose, onDone }: { item: Item; onClose: () => void; onDone: (opened: CaseOpened) => void }) {
   const { t } = useI18n();
+  const [mode, setMode] = useState<'open' | 'link'>('open');
   const [title, setTitle] = useState(item.summary);
+  const [caseNo, setCaseNo] = useState('');
+  const [isMissing, setMissing] = useState(false);
   const { error, isBusy, run } = useSubmission();
+  function submit() {
+    if (mode === 'link') {
+      setMissing(caseNo.trim() === '');
+      if (caseNo.trim() === '') return;
+    }
+    void run(async () => {
+      onDone(mode === 'open' ? await intakeApi.openCase(item.id, title.trim() || undefined) : await intakeApi.linkCase(item.id, caseNo.trim()));
+    });
+  }
   return (
     <ActionModal
       title={t('intake.open_case_title', { receiptNo: item.receiptNo })}
-      submitLabel={t('intake.open_case_submit')}
+      submitLabel={mode === 'open' ? t('intake.open_case_submit') : t('intake.link_case_submit')}
       onClose={onClose}
       isBusy={isBusy}
       error={error}
       color="grape"
-      onSubmit={() =>
-        void run(async () => {
-          onDone(await intakeApi.openCase(item.id, title.trim() || undefined));
-        })
-      }
+      onSubmit={submit}
     >
-      <Text size="sm">{t('intake.open_case_hint')}</Text>
-      <TextInput
-        label={t('intake.case_title')}
-        value={title}
-        onChange={(event) => setTitle(event.currentTarget.value)}
-        maxLength={200}
-        error={fieldErrorsOf(error).title}
+      <SegmentedControl
+        fullWidth
+        value={mode}
+        onChange={(value) => setMode(value === 'link' ? 'link' : 'open')}
+        data={[
+          { value: 'open', label: t('intake.open_case_new') },
+          { value: 'link', label: t('intake.link_case_existing') },
+        ]}
+        aria-label={t('intake.open_case_mode')}
       />
+      {mode === 'open' ? (
+        <>
+          <Text size="sm">{t('intake.open_case_hint')}</Text>
+          <TextInput
+            label={t('intake.case_title')}
+            value={title}
+            onChange={(event) => setTitle(event.currentTarget.value)}
+            maxLength={200}
+            error={fieldErrorsOf(error).title}
+          />
+        </>
+      ) : (
+        <>
+          <Text size="sm">{t('intake.link_case_hint')}</Text>
+          <TextInput
+            label={t('intake.link_case_no')}
+            placeholder="IB-C-2026-0042"
+            value={caseNo}
+            onChange={(event) => setCaseNo(event.currentTarget.value)}
+            maxLength={40}
+            error={isMissing ? t('validation.required') : fieldErrorsOf(error).caseNo}
+            withAsterisk
+          />
+        </>
+      )}
     </ActionModal>
   );
 }

@@ -3,6 +3,7 @@ import type { QueueItem, ConsultationInput } from '../../../../src/modules/intak
 import {
   ItemDetail,
   OpenCaseResult,
+  CaseItemList,
   QueueList,
   RoutingRuleSetList,
   RoutingRuleSetView,
@@ -77,6 +78,8 @@ export const intakeApi = {
   merge: (itemId: string, intoItemId: string) => api.post(`${item(itemId)}/merge`, { intoItemId }, ItemDetail),
   addNote: (itemId: string, body: string) => api.post(`${item(itemId)}/notes`, { body }, ItemDetail),
   openCase: (itemId: string, title: string | undefined) => api.post(`${item(itemId)}/case`, title ? { title } : {}, OpenCaseResult),
+  linkCase: (itemId: string, caseNo: string) => api.post(`${item(itemId)}/link-case`, { caseNo }, OpenCaseResult),
+  itemsOfCase: (caseId: string) => api.get(`/api/cases/${encodeURIComponent(caseId)}/reports`, CaseItemList),
   /** JSON, or multipart (a `consultation` JSON field and the files) when there are attachments. */
   recordConsultation: (input: ConsultationDraft, files: readonly File[] = []) => {
     if (files.length === 0) return api.post('/api/intake/consultations', input, ItemDetail);

@@ -82,7 +82,7 @@ function Bell() {
 function NoticeItem({ notice, onOpen }: { notice: Notice; onOpen: () => void }) {
   const { t, language } = useI18n();
   const text = useNoticeText()(notice);
-  const href = notice.subjectType === 'intake_item' ? PATHS.intakeItem(notice.subjectId) : null;
+  const href = noticeHref(notice);
   const isUnread = notice.readAt === null;
   const body = (
     <>
@@ -103,6 +103,14 @@ function NoticeItem({ notice, onOpen }: { notice: Notice; onOpen: () => void }) 
   ) : (
     <Menu.Item {...common}>{body}</Menu.Item>
   );
+}
+
+/** Where a notice's subject is shown; an analysis request is answered on the forensic unit's page. */
+function noticeHref(notice: Notice): string | null {
+  if (notice.subjectType === 'intake_item') return PATHS.intakeItem(notice.subjectId);
+  if (notice.subjectType === 'case') return PATHS.case(notice.subjectId);
+  if (notice.subjectType === 'analysis_request') return PATHS.analysisRequests;
+  return null;
 }
 
 /** A notice in words: the catalogue's `notifications.kind.<kind>` filled with its parameters. */
