@@ -26,7 +26,11 @@ const CASE_STATUSES = [
   ['joint_investigation', 3],
   ['recognized', 5],
 ] as const;
-const NOTES = ['被害者から事情聴取を行い、被害状況と経緯を確認した。', '関係プロバイダに対し通信履歴の保全を要請した。', '振込先口座について金融機関に取引停止等を依頼した。'];
+const NOTES = [
+  '被害者から事情聴取を行い、被害状況と経緯を確認した。',
+  '関係プロバイダに対し通信履歴の保全を要請した。',
+  '振込先口座について金融機関に取引停止等を依頼した。',
+];
 
 type Units = { cyber: string; forensic: string; stations: string[] };
 
@@ -52,8 +56,16 @@ export async function buildCasesDataset(dataDir: string, scale: number): Promise
   try {
     const all = await koban.services.units.list();
     const idOf = (code: string) => all.find((u) => u.code === code)?.id ?? '';
-    const units: Units = { cyber: idOf('cyber_investigation'), forensic: idOf('ibaraki_info_comm'), stations: all.filter((u) => u.kind === 'station').map((u) => u.id) };
-    const bench = await koban.services.users.create({ type: 'cli', id: null }, { username: BENCH_USER, displayName: 'ベンチ 捜査員', roles: ['cyber_investigator'], unitId: units.cyber }, null);
+    const units: Units = {
+      cyber: idOf('cyber_investigation'),
+      forensic: idOf('ibaraki_info_comm'),
+      stations: all.filter((u) => u.kind === 'station').map((u) => u.id),
+    };
+    const bench = await koban.services.users.create(
+      { type: 'cli', id: null },
+      { username: BENCH_USER, displayName: 'ベンチ 捜査員', roles: ['cyber_investigator'], unitId: units.cyber },
+      null,
+    );
     await koban.services.users.setPassword({ type: 'cli', id: null }, bench.user.id, BENCH_PASSWORD, null);
     const sqlite = koban.database.sqlite;
     if (!sqlite) throw new Error('the cases bench runs on SQLite');
@@ -74,7 +86,8 @@ function writeBulk(sqlite: SqliteDatabase.Database, units: Units, scale: number)
     item: sqlite.prepare(`insert into intake_item (id, receipt_no, origin, kind, reporter_type, category, subcategory, channel, station_unit_id, summary, description, details,
       retention_until, status, priority, flags, assigned_unit_id, case_id, triaged_at, claimed_at, closed_at, created_at, updated_at)
       values (?, ?, 'public', ?, ?, ?, ?, 'web_portal', ?, ?, ?, ?, ?, ?, 'normal', '[]', ?, ?, ?, ?, ?, ?, ?)`),
-    caseRow: sqlite.prepare(`insert into case_record (id, case_no, title, status, owner_unit_id, category, subcategory, opened_from_item_id, created_by, created_at, updated_at,
+    caseRow:
+      sqlite.prepare(`insert into case_record (id, case_no, title, status, owner_unit_id, category, subcategory, opened_from_item_id, created_by, created_at, updated_at,
       priority, lead_user_id, sensitive, description, victim, damage_yen, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'normal', ?, ?, ?, ?, ?, 1)`),
     member: sqlite.prepare('insert or ignore into case_member (case_id, user_id, added_by, added_at) values (?, ?, ?, ?)'),
     support: sqlite.prepare('insert into case_support_unit (case_id, unit_id, added_by, added_at) values (?, ?, ?, ?)'),
@@ -136,11 +149,35 @@ function writeBulk(sqlite: SqliteDatabase.Database, units: Units, scale: number)
       const unit = routeOf(draft, random, units);
       const opens = i % everyNthOpens === 0;
       const caseId = opens ? newId(createdMs + 3_600_000) : null;
-      const status = opens ? 'case_opened' : random.weighted([['closed', 6], ['queued', 2], ['in_progress', 2]] as const);
+      const status = opens
+        ? 'case_opened'
+        : random.weighted([
+            ['closed', 6],
+            ['queued', 2],
+            ['in_progress', 2],
+          ] as const);
       const details = JSON.stringify(draft.details);
-      insert.item.run(itemId, receipt, draft.kind, draft.reporterType, draft.category, draft.subcategory ?? null, random.chance(0.5) ? random.pick(units.stations) : null,
-        draft.summary, draft.description, details, '2029-12-31T00:00:00.000Z', status, unit, caseId, later, status === 'queued' ? null : later,
-        status === 'closed' || opens ? later : null, at, later);
+      insert.item.run(
+        itemId,
+        receipt,
+        draft.kind,
+        draft.reporterType,
+        draft.category,
+        draft.subcategory ?? null,
+        random.chance(0.5) ? random.pick(units.stations) : null,
+        draft.summary,
+        draft.description,
+        details,
+        '2029-12-31T00:00:00.000Z',
+        status,
+        unit,
+        caseId,
+        later,
+        status === 'queued' ? null : later,
+        status === 'closed' || opens ? later : null,
+        at,
+        later,
+      );
       index('report', itemId, `${receipt} ${draft.summary}`, [draft.description, ...detailWords(draft.details)].join('\n'));
       observe(draft.description, 'report', itemId, unit, 0, at);
       counts.items += 1;
@@ -155,11 +192,29 @@ function writeBulk(sqlite: SqliteDatabase.Database, units: Units, scale: number)
     const lead = random.pick(team);
     const sensitive = random.chance(0.02) ? 1 : 0;
     const status = random.weighted(CASE_STATUSES);
-    const victim = draft.organisation ? { kind: 'organisation', name: draft.organisation.name, industry: draft.organisation.industry, orgSize: draft.organisation.orgSize } : { kind: 'person' };
+    const victim = draft.organisation
+      ? { kind: 'organisation', name: draft.organisation.name, industry: draft.organisation.industry, orgSize: draft.organisation.orgSize }
+      : { kind: 'person' };
     const caseNo = `IB-C-2026-${String(counts.cases).padStart(4, '0')}`;
     const updated = new Date(openedMs + random.int(1, 24 * 60) * 3_600_000).toISOString();
-    insert.caseRow.run(caseId, caseNo, draft.caseTitle ?? draft.summary, status, unit, draft.category, draft.subcategory ?? null, itemId, lead, at, updated,
-      lead, sensitive, draft.description, JSON.stringify(victim), draft.damageYen ?? null);
+    insert.caseRow.run(
+      caseId,
+      caseNo,
+      draft.caseTitle ?? draft.summary,
+      status,
+      unit,
+      draft.category,
+      draft.subcategory ?? null,
+      itemId,
+      lead,
+      at,
+      updated,
+      lead,
+      sensitive,
+      draft.description,
+      JSON.stringify(victim),
+      draft.damageYen ?? null,
+    );
     insert.member.run(caseId, lead, lead, at);
     insert.member.run(caseId, random.pick(team), lead, at);
     if (random.chance(0.6)) insert.support.run(caseId, unit === units.cyber ? units.forensic : units.cyber, lead, at);
@@ -170,7 +225,16 @@ function writeBulk(sqlite: SqliteDatabase.Database, units: Units, scale: number)
     }
     const notes = random.sample(NOTES, 2);
     for (const body of notes) insert.note.run(newId(), caseId, body, lead, updated);
-    for (let t = 0; t < 2; t += 1) insert.task.run(newId(), caseId, random.pick(['通信履歴の保全要請', '捜査関係事項照会（プロバイダ）', '参考人聴取']), lead, random.chance(0.6) ? updated : null, lead, at);
+    for (let t = 0; t < 2; t += 1)
+      insert.task.run(
+        newId(),
+        caseId,
+        random.pick(['通信履歴の保全要請', '捜査関係事項照会（プロバイダ）', '参考人聴取']),
+        lead,
+        random.chance(0.6) ? updated : null,
+        lead,
+        at,
+      );
     index('case', caseId, `${caseNo} ${draft.caseTitle ?? draft.summary}`, [draft.description, ...notes].join('\n'));
     const findings = `${draft.description} 関連: ${pickShared(random, infra.c2Addresses)} ${pickShared(random, infra.muleAccounts).text}`;
     observe(findings, 'case', caseId, unit, sensitive, at);

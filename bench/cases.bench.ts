@@ -2,7 +2,7 @@
 // observables, sightings and the search index (bench/cases-dataset.ts), served by Koban as its own
 // process on SQLite. One user of the cyber investigation unit asks, one request at a time:
 //   list     GET /api/cases?status=…&category=…        (the visibility query with filters)
-//   search   GET /api/search?q=…                        (Japanese words, 2 to 12 characters)
+//   search   GET /api/search?q=…                        (Japanese words of 3+ characters; 2-character ones apart)
 //   case     GET /api/cases/:id + GET /api/cases/:id/observables (a case page with correlations)
 //   stats    GET /api/stats?from=…&to=…
 // and GET /api/auth/session as the same-run baseline. Goal: each p95 < 100 ms.
@@ -18,7 +18,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? '200');
 const DATASET_VERSION = 'v1';
 const STATUSES = ['investigating', 'pending', 'closed', 'sent_to_prosecutor', 'recognized'];
 const CATEGORIES = ['fraud', 'unauthorized_access_malware', 'crime_infrastructure', 'credit_card_fraud'];
-const WORDS = ['ランサムウェア', 'インターネットバンキング', '暗号資産', '偽ショッピングサイト', '送金', '詐欺', 'VPN機器', '誹謗中傷'];
+const WORDS = ['ランサムウェア', 'インターネットバンキング', '暗号資産', '偽ショッピングサイト', 'VPN機器', '誹謗中傷', '振り込み', 'フィッシング'];
+/** Two-character words go through LIKE (FTS5 trigrams need three): measured on their own. */
+const SHORT_WORDS = ['送金', '詐欺', '口座'];
 const RANGES = [
   ['2026-01', '2026-11'],
   ['2026-04', '2026-06'],
@@ -60,7 +62,7 @@ async function login(base: string): Promise<string> {
 }
 
 /** p95/p50 of `count` calls of `request(i)` after a short warm-up; a non-2xx answer stops the run. */
-async function measure(count: number, request: (i: number) => Promise<void>) {
+async function measure(label: string, count: number, request: (i: number) => Promise<void>) {
   for (let i = 0; i < Math.min(10, count); i += 1) await request(i);
   const times: number[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -69,7 +71,9 @@ async function measure(count: number, request: (i: number) => Promise<void>) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p95: Number(percentile(times, 95).toFixed(1)), p50: Number(percentile(times, 50).toFixed(1)) };
+  const result = { p95: Number(percentile(times, 95).toFixed(1)), p50: Number(percentile(times, 50).toFixed(1)) };
+  process.stderr.write(`cases bench: ${label} p50 ${result.p50} ms, p95 ${result.p95} ms\n`);
+  return result;
 }
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
@@ -105,16 +109,17 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body.slice(0, 200)}`);
     };
     const pick = <T>(items: T[], i: number) => items[(i * 7919) % items.length] as T;
-    const session = await measure(REQUESTS, () => get('/api/auth/session'));
-    const list = await measure(REQUESTS, (i) => get(`/api/cases?status=${pick(STATUSES, i)}&category=${pick(CATEGORIES, i + 1)}&limit=50`));
-    const listAll = await measure(Math.ceil(REQUESTS / 4), () => get('/api/cases?limit=50'));
-    const search = await measure(REQUESTS, (i) => get(`/api/search?q=${encodeURIComponent(pick(WORDS, i))}`));
-    const casePage = await measure(REQUESTS, async (i) => {
+    const session = await measure('session', REQUESTS, () => get('/api/auth/session'));
+    const list = await measure('list', REQUESTS, (i) => get(`/api/cases?status=${pick(STATUSES, i)}&category=${pick(CATEGORIES, i + 1)}&limit=50`));
+    const listAll = await measure('listAll', Math.ceil(REQUESTS / 4), () => get('/api/cases?limit=50'));
+    const search = await measure('search', REQUESTS, (i) => get(`/api/search?q=${encodeURIComponent(pick(WORDS, i))}`));
+    const searchShort = await measure('searchShort', Math.ceil(REQUESTS / 4), (i) => get(`/api/search?q=${encodeURIComponent(pick(SHORT_WORDS, i))}`));
+    const casePage = await measure('casePage', REQUESTS, async (i) => {
       const id = pick(visibleCases, i);
       await get(`/api/cases/${id}`);
       await get(`/api/cases/${id}/observables`);
     });
-    const stats = await measure(Math.ceil(REQUESTS / 4), (i) => {
+    const stats = await measure('stats', Math.ceil(REQUESTS / 4), (i) => {
       const [from, to] = pick(RANGES, i);
       return get(`/api/stats?from=${from ?? ''}&to=${to ?? ''}`);
     });
@@ -125,8 +130,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       case_page_p95_ms: casePage.p95,
       stats_p95_ms: stats.p95,
       session_p95_ms: session.p95,
+      search_two_char_p95_ms: searchShort.p95,
       list_unfiltered_p95_ms: listAll.p95,
-      p50_ms: { list: list.p50, search: search.p50, case_page: casePage.p50, stats: stats.p50, session: session.p50 },
+      p50_ms: { list: list.p50, search: search.p50, search_two_char: searchShort.p50, case_page: casePage.p50, stats: stats.p50, session: session.p50 },
       ...counts,
       visible_cases_sampled: visibleCases.length,
       requests_each: REQUESTS,

@@ -54,7 +54,7 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
     cases,
     notifications,
     units,
-    users,
+    users: { isActive: async (userId) => (await users.contactsOf([userId])).length > 0 },
     usersOfUnit: async (unitId) => (await users.listOfUnit(unitId)).filter((u) => !u.disabled).map((u) => u.id),
   });
   const threats = createThreatsService(deps, cases);
@@ -174,8 +174,13 @@ export async function buildHttpApp(koban: Koban) {
       registerGraphRoutes(app, services.graph);
       registerThreatsRoutes(app, services.threats);
       registerSearchRoutes(app, services.cases, services.intake);
-      registerStatsRoutes(app, services.cases, services.intake, () => services.units.list(), services.deps.clock, (range) =>
-        services.threats.ransomwareSummary(range),
+      registerStatsRoutes(
+        app,
+        services.cases,
+        services.intake,
+        () => services.units.list(),
+        services.deps.clock,
+        (range) => services.threats.ransomwareSummary(range),
       );
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);

@@ -127,6 +127,10 @@ describe('M1.4 chain of custody', () => {
     assert.equal(last.toHolderId, colleague.userId);
     const unknown = await colleague.request('POST', `/api/cases/${caseId}/evidence/${logItem.id}/handover`, { toUserId: 'nobody' });
     assert.equal(unknown.json().error.code, 'evidence.unknown_user');
+    const leaver = await loginAs(ctx, ['cyber_analyst'], 'evleaver', { unitId: null });
+    await ctx.koban.database.db.updateTable('app_user').set({ disabled_at: ctx.clock.now().toISOString() }).where('id', '=', leaver.userId).execute();
+    const disabled = await colleague.request('POST', `/api/cases/${caseId}/evidence/${logItem.id}/handover`, { toUserId: leaver.userId });
+    assert.equal(disabled.json().error.code, 'evidence.unknown_user');
   });
 
   it('records every download of the file as an access, and the chain stays intact', async () => {
@@ -192,6 +196,7 @@ describe('M1.4 analysis requests (解析依頼)', () => {
       [requestId],
     );
     assert.equal(incoming.items[0].evidenceNo, logItem.evidenceNo);
+    assert.equal(incoming.items[0].evidenceHasFile, true);
     const notices = (await analyst.request('GET', '/api/notifications')).json();
     assert.ok(notices.items.some((n: { kind: string }) => n.kind === 'evidence.analysis_requested'));
     assert.equal((await analyst.request('GET', `/api/cases/${caseId}`)).statusCode, 404);

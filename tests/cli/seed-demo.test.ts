@@ -63,7 +63,7 @@ describe('koban seed demo', () => {
     assert.notDeepEqual(fingerprint(other).receipts, a.receipts);
   });
 
-  it('shares infrastructure: an observable is sighted by at least two cases and correlates them', async () => {
+  it('shares infrastructure: an observable is sighted by at least two cases and correlates them', () => {
     const sqlite = new Database(join(first, 'koban.db'), { readonly: true });
     const shared = sqlite
       .prepare(

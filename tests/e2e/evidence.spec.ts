@@ -2,10 +2,12 @@
 // its SHA-256 and the 取得・押収 event, hands it to a colleague with a new storage location (引継ぎ
 // in the custody log) and asks the forensic unit (情報通信部) for analysis. An analyst there finds
 // the request through the bell on /analysis-requests, takes the file, accepts and answers with a
-// report file; the investigator sees the result, and the custody record PDF answers as a PDF.
+// report file; the investigator sees the result, and the custody record PDF answers as a PDF. A
+// stored file changed behind Koban's back shows ハッシュ不一致, and 過去に不一致を検知 once restored.
 // Screenshots at desktop and phone width.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -41,15 +43,23 @@ async function unitIdOf(server: RunningKoban, code: string): Promise<string> {
 
 /** Picks an option of a Mantine Select (its option list is in a portal). */
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('textbox', { name: label }).or(scope.getByRole('combobox', { name: label })).first().click();
+  await scope
+    .getByRole('textbox', { name: label })
+    .or(scope.getByRole('combobox', { name: label }))
+    .first()
+    .click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** The shell's navbar slides away after a resize to phone width: wait until the heading is at the edge. */
 async function settleWidth(page: Page): Promise<void> {
-  await page.waitForFunction((width) => window.innerWidth > width || (document.querySelector('h1')?.getBoundingClientRect().left ?? 0) < 24, DESKTOP.width - 1, {
-    timeout: 3000,
-  });
+  await page.waitForFunction(
+    (width) => window.innerWidth > width || (document.querySelector('h1')?.getBoundingClientRect().left ?? 0) < 24,
+    DESKTOP.width - 1,
+    {
+      timeout: 3000,
+    },
+  );
 }
 
 /** `target` (or the page) at desktop width, then at phone width (nothing wider than the screen). */
@@ -246,6 +256,22 @@ test('an investigator registers and hands over evidence, the forensic unit answe
     await dialog.getByTestId('custody-chain').getByText('連鎖確認済み').waitFor();
     await dialog.getByTestId('evidence-status').getByText('保管中').waitFor();
     await shootDialog(cyber.page, '106-evidence-result');
+
+    // Someone changes the stored file: every view says ハッシュ不一致, and once the original bytes
+    // are back, that it was detected before.
+    const stored = join(server.koban.config.filesDir, LOG_SHA256.slice(0, 2), LOG_SHA256.slice(2, 4), LOG_SHA256);
+    await writeFile(stored, Buffer.from(LOG.toString('utf8').replace('203.0.113.45', '203.0.113.46')));
+    await cyber.page.reload();
+    await line.getByTestId('evidence-hash-mismatch').getByText('ハッシュ不一致').waitFor();
+    await shootBothWidths(cyber.page, '107-evidence-mismatch-list', section);
+    await section.getByRole('button', { name: `${evidenceNo} の詳細・保管記録` }).click();
+    await dialog.getByTestId('evidence-mismatch-alert').waitFor();
+    await custodyRow(dialog, 'integrity_failed').getByText('ハッシュ不一致を検知').waitFor();
+    await cyber.page.screenshot({ path: join(SHOTS_DIR, '108-evidence-mismatch-detail.png') });
+    await writeFile(stored, LOG);
+    await cyber.page.reload();
+    await line.getByTestId('evidence-past-mismatch').getByText('過去に不一致を検知').waitFor();
+    assert.equal(await line.getByTestId('evidence-hash-mismatch').count(), 0, 'the restored file no longer counts as altered');
 
     assert.deepEqual(cyber.problems, []);
     assert.deepEqual(forensic.problems, []);

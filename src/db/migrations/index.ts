@@ -16,6 +16,7 @@ import * as intakeClaimedAt from './2026-11-26T0303-intake-claimed-at.ts';
 import * as caseEvidence from './2026-12-06T0100-case-evidence.ts';
 import * as caseCooperation from './2026-12-06T0110-case-cooperation.ts';
 import * as threats from './2026-12-06T0120-threats.ts';
+import * as caseBenchIndexes from './2026-12-06T0130-case-bench-indexes.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -35,4 +36,5 @@ export const migrations = {
   '2026-12-06T0100-case-evidence': caseEvidence,
   '2026-12-06T0110-case-cooperation': caseCooperation,
   '2026-12-06T0120-threats': threats,
+  '2026-12-06T0130-case-bench-indexes': caseBenchIndexes,
 };

@@ -58,8 +58,10 @@ export async function searchDocuments(db: Executor, dialect: DialectName, query:
   const short = terms.filter((t) => Array.from(t).length < 3);
   const conditions = short.map((t) => sql`(f.title like ${likePattern(t)} escape '\\' or f.body like ${likePattern(t)} escape '\\')`);
   if (long.length > 0) conditions.unshift(sql`search_fts match ${long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')}`);
+  // CROSS JOIN keeps the FTS table outermost, read newest first: with only LIKE terms SQLite otherwise
+  // walks every key of the kinds, reads each document and sorts them all (1.8 s → 0.02 s over 1.1 M).
   const result = await sql<{ kind: string; ref_id: string; title: string; body: string }>`
-    select k.kind, k.ref_id, f.title, f.body from search_fts f join search_key k on k.id = f.rowid
+    select k.kind, k.ref_id, f.title, f.body from search_fts f cross join search_key k on k.id = f.rowid
     where k.kind in (${sql.join(kinds)}) and ${sql.join(conditions, sql` and `)}
     order by f.rowid desc
     limit ${limit}`.execute(db);

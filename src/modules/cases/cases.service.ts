@@ -552,11 +552,11 @@ export function createCasesService(
         .execute();
       const count = (key: (g: (typeof groups)[number]) => string) => {
         const counts = new Map<string, number>();
-        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + Number(g.n));
+        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.n);
         return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
       };
       return {
-        total: groups.reduce((sum, g) => sum + Number(g.n), 0),
+        total: groups.reduce((sum, g) => sum + g.n, 0),
         byCategory: count((g) => g.category ?? 'other'),
         byStatus: count((g) => g.status),
         byUnit: count((g) => g.owner_unit_id),
@@ -569,7 +569,10 @@ export function createCasesService(
     async search(actor: Actor, query: string, limit: number) {
       const hits = await searchDocuments(db, database.dialect, query, ['case'], 500);
       // Need-to-know for all hits in three queries, not three per hit.
-      const seen = await service.casesAsSeenBy(actor, hits.map((h) => h.refId));
+      const seen = await service.casesAsSeenBy(
+        actor,
+        hits.map((h) => h.refId),
+      );
       const found = [];
       for (const hit of hits) {
         const row = seen.get(hit.refId);
@@ -650,7 +653,16 @@ export function createCasesService(
      */
     async casesAsSeenBy(actor: Pick<Actor, 'userId' | 'unitId'>, caseIds: string[]) {
       type Seen =
-        | { visible: true; id: string; caseNo: string; title: string; status: CaseStatus; ownerUnitId: string; sensitive: boolean; openedFromItemId: string | null }
+        | {
+            visible: true;
+            id: string;
+            caseNo: string;
+            title: string;
+            status: CaseStatus;
+            ownerUnitId: string;
+            sensitive: boolean;
+            openedFromItemId: string | null;
+          }
         | { visible: false; ownerUnitId: string };
       const seen = new Map<string, Seen>();
       const ids = [...new Set(caseIds)];

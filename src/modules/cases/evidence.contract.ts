@@ -69,6 +69,8 @@ export const AnalysisRequestView = z.object({
   evidenceId: z.string(),
   evidenceNo: z.string(),
   evidenceTitle: z.string(),
+  /** False for a physical item: there is no file to download. */
+  evidenceHasFile: z.boolean(),
   caseId: z.string(),
   toUnitId: z.string(),
   question: z.string(),

@@ -3,6 +3,7 @@
 // to the file, analysis request and result, and release. Every read re-checks the file against its
 // SHA-256 and flags an item whose file no longer matches. Analysis requests (解析依頼) go to a
 // forensic unit, whose officers see the requested item (not the rest of the case) to answer them.
+import { sql } from 'kysely';
 import type { Actor } from '#kernel/auth/index.ts';
 import { nextSequenceValue, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
@@ -20,7 +21,8 @@ type Collaborators = {
   cases: CasesService;
   notifications: NotificationsService;
   units: { exists(unitId: string): Promise<boolean>; findIdByCode(code: string): Promise<string | null | undefined> };
-  users: { exists(userId: string): Promise<boolean> };
+  /** True for an existing account that is not disabled: only they can take evidence over. */
+  users: { isActive(userId: string): Promise<boolean> };
   /** Active users of a unit, to notify of analysis requests. */
   usersOfUnit(unitId: string): Promise<string[]>;
 };
@@ -39,7 +41,7 @@ function findRequest(db: Executor, requestId: string) {
     .selectFrom('analysis_request')
     .innerJoin('evidence_item', 'evidence_item.id', 'analysis_request.evidence_id')
     .selectAll('analysis_request')
-    .select(['evidence_item.evidence_no', 'evidence_item.title as evidence_title'])
+    .select(['evidence_item.evidence_no', 'evidence_item.title as evidence_title', 'evidence_item.sha256 as evidence_sha256'])
     .where('analysis_request.id', '=', requestId)
     .executeTakeFirst();
 }
@@ -58,6 +60,7 @@ export function createEvidenceService({ database, clock, audit, config }: Pick<K
       evidenceId: row.evidence_id,
       evidenceNo: row.evidence_no,
       evidenceTitle: row.evidence_title,
+      evidenceHasFile: row.evidence_sha256 !== null,
       caseId: row.case_id,
       toUnitId: row.to_unit_id,
       question: row.question,
@@ -214,7 +217,7 @@ export function createEvidenceService({ database, clock, audit, config }: Pick<K
               created_at: at,
             })
             .execute();
-          const note = file ? `SHA-256 ${file.staged.sha256} (${file.staged.size} bytes)` : '';
+          const note = file ? `SHA-256 ${file.staged.sha256} / ${file.staged.size} B` : '';
           await appendCustody(trx, {
             evidenceId: id,
             action: 'collected',
@@ -258,7 +261,7 @@ export function createEvidenceService({ database, clock, audit, config }: Pick<K
           .selectFrom('analysis_request')
           .innerJoin('evidence_item', 'evidence_item.id', 'analysis_request.evidence_id')
           .selectAll('analysis_request')
-          .select(['evidence_item.evidence_no', 'evidence_item.title as evidence_title'])
+          .select(['evidence_item.evidence_no', 'evidence_item.title as evidence_title', 'evidence_item.sha256 as evidence_sha256'])
           .where('analysis_request.evidence_id', '=', evidenceId)
           .orderBy('analysis_request.created_at')
           .execute(),
@@ -294,7 +297,7 @@ export function createEvidenceService({ database, clock, audit, config }: Pick<K
       const { found, row } = await loadItem(actor, caseId, evidenceId, 'evidence', requestId);
       assertNotReleased(row);
       if (row.holder_id !== actor.userId && found.leadUserId !== actor.userId) throw new AppError(evidenceErrors.not_holder);
-      if (!(await c.users.exists(input.toUserId))) throw new AppError(evidenceErrors.unknown_user, { userId: input.toUserId });
+      if (!(await c.users.isActive(input.toUserId))) throw new AppError(evidenceErrors.unknown_user, { userId: input.toUserId });
       await custodyChange(
         actor,
         row,
@@ -395,9 +398,11 @@ export function createEvidenceService({ database, clock, audit, config }: Pick<K
         .selectFrom('analysis_request')
         .innerJoin('evidence_item', 'evidence_item.id', 'analysis_request.evidence_id')
         .selectAll('analysis_request')
-        .select(['evidence_item.evidence_no', 'evidence_item.title as evidence_title'])
+        .select(['evidence_item.evidence_no', 'evidence_item.title as evidence_title', 'evidence_item.sha256 as evidence_sha256'])
         .where('analysis_request.to_unit_id', '=', actor.unitId)
         .where('analysis_request.status', 'in', [...statuses])
+        // Dated requests first, soonest first, on both databases (they sort NULL differently).
+        .orderBy(sql`case when analysis_request.due_at is null then 1 else 0 end`)
         .orderBy('analysis_request.due_at')
         .orderBy('analysis_request.created_at')
         .limit(200)

@@ -62,7 +62,8 @@ export function planCase(random: Random, infra: Infrastructure, opened: OpenedCa
   if (colleague) add(2, (cases) => cases.addMember(lead, id, colleague.userId, null));
   for (const unitId of supportUnitIds) add(random.int(3, 48), (cases) => cases.addSupportUnit(lead, id, unitId, null));
   const notes = isRansomware ? RANSOMWARE_NOTES : NOTES;
-  for (const [i, body] of random.sample(notes, random.int(1, 3)).entries()) add(24 * (i + 1) + random.int(0, 20), (cases) => cases.addNote(lead, id, body, null));
+  for (const [i, body] of random.sample(notes, random.int(1, 3)).entries())
+    add(24 * (i + 1) + random.int(0, 20), (cases) => cases.addNote(lead, id, body, null));
   for (const title of random.sample(TASKS, random.int(1, 3))) {
     const createdAfter = random.int(4, 72);
     add(createdAfter, async (cases, state) => {

@@ -55,7 +55,10 @@ const bankTransfer: Template = (random, infra) => {
     reporterType: 'individual',
     summary: 'インターネットバンキングで身に覚えのない送金',
     description: `銀行を装ったメールのリンク ${defang(url)} でログインしたところ、${money(amount)}円が ${mule.text} ${mule.holder} へ送金されていました。${ongoing ? '現在も送金が続いています。' : ''}`,
-    details: { account: { service: 'インターネットバンキング', moneyLost: true }, fraud: { amountYen: amount, paymentMethod: 'bank_transfer', destinationAccount: mule.text, transferOngoing: ongoing } },
+    details: {
+      account: { service: 'インターネットバンキング', moneyLost: true },
+      fraud: { amountYen: amount, paymentMethod: 'bank_transfer', destinationAccount: mule.text, transferOngoing: ongoing },
+    },
     caseChance: 0.4,
     damageYen: amount,
     caseTitle: `インターネットバンキング不正送金事件（${mule.text.split(' ')[0] ?? ''}口座）`,
@@ -171,7 +174,11 @@ const defamation: Template = (random) => ({
 });
 
 const targetedMail: Template = (random, infra) => {
-  const organisation = fictitiousOrganisation(random, random.pick(['manufacturing', 'information_communications', 'services'] as const), random.pick(['large', 'sme'] as const));
+  const organisation = fictitiousOrganisation(
+    random,
+    random.pick(['manufacturing', 'information_communications', 'services'] as const),
+    random.pick(['large', 'sme'] as const),
+  );
   const hash = pickShared(random, infra.malwareHashes);
   const c2 = pickShared(random, infra.c2Addresses);
   return {
@@ -182,7 +189,15 @@ const targetedMail: Template = (random, infra) => {
     organisation,
     summary: '取引先を装った標的型メールの添付ファイルを開いた',
     description: `${organisation.name}の社員が取引先を装ったメールの添付ファイル（SHA-256 ${hash}）を開き、端末から ${c2} への不審な通信が確認されました。`,
-    details: { incident: { organisationName: organisation.name, industry: organisation.industry, orgSize: organisation.orgSize, infectionVector: 'email', operationsStopped: false } },
+    details: {
+      incident: {
+        organisationName: organisation.name,
+        industry: organisation.industry,
+        orgSize: organisation.orgSize,
+        infectionVector: 'email',
+        operationsStopped: false,
+      },
+    },
     caseChance: 0.5,
     caseTitle: `${organisation.name}に対する標的型メール攻撃事案`,
   };
@@ -190,7 +205,11 @@ const targetedMail: Template = (random, infra) => {
 
 /** The ransomware wave: SMEs in manufacturing and medicine, in through their VPN devices. */
 export const ransomwareReport: Template = (random, infra) => {
-  const industry = random.weighted([['manufacturing', 6], ['medical_welfare', 4], ['wholesale_retail', 1]] as const);
+  const industry = random.weighted([
+    ['manufacturing', 6],
+    ['medical_welfare', 4],
+    ['wholesale_retail', 1],
+  ] as const);
   const organisation = fictitiousOrganisation(random, industry, random.chance(0.85) ? 'sme' : 'large');
   const family = random.pick(infra.ransomware);
   const scanner = pickShared(random, infra.vpnScanners);

@@ -7,7 +7,7 @@ async function countOf(db: Executor, table: 'case_record' | 'intake_item' | 'obs
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 /** An instance holds work once it has any case or intake item; users and units alone do not count. */

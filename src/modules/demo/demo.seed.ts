@@ -102,7 +102,8 @@ export async function seedDemo(services: DemoServices, db: Executor, clock: Demo
     const lead = own.pick(team);
     const colleague = team.length > 1 ? (own.pick(team.filter((o) => o !== lead)) ?? null) : null;
     const opened = await services.intake.openCase(lead.actor, itemId, draft.caseTitle, null);
-    const supportCodes = draft.subcategory === 'ransomware' ? ['ibaraki_info_comm', 'kanto_rpb_cyber'] : local.length > 0 && team !== investigators ? ['cyber_investigation'] : [];
+    const supportCodes =
+      draft.subcategory === 'ransomware' ? ['ibaraki_info_comm', 'kanto_rpb_cyber'] : local.length > 0 && team !== investigators ? ['cyber_investigation'] : [];
     const supportUnitIds = supportCodes.flatMap((code) => (unitIdOf(code) !== null && unitIdOf(code) !== item.assignedUnitId ? [unitIdOf(code) ?? ''] : []));
     const state = { version: 1, taskIds: [] as string[] };
     const theCase: OpenedCase = { id: opened.caseId, caseNo: opened.caseNo, lead: lead.actor, colleague: colleague?.actor ?? null, draft };

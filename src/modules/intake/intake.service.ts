@@ -645,7 +645,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
       ]);
       const count = (key: (g: (typeof groups)[number]) => string) => {
         const counts = new Map<string, number>();
-        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + Number(g.n));
+        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.n);
         return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
       };
       const minutes = (from: string, to: string | null) => (to === null ? null : (new Date(to).getTime() - new Date(from).getTime()) / 60_000);
@@ -656,7 +656,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         return Math.round((sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2) * 10) / 10;
       };
       return {
-        total: groups.reduce((sum, g) => sum + Number(g.n), 0),
+        total: groups.reduce((sum, g) => sum + g.n, 0),
         byCategory: count((g) => g.category),
         byKind: count((g) => g.kind),
         byPriority: count((g) => g.priority),

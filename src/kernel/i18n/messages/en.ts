@@ -72,7 +72,8 @@ export const en: Record<string, string> = {
   'cli.demo_password_given': 'The demo users have the password given with --password.',
   'cli.demo_skipped': 'KOBAN_DEMO: the instance already holds cases or intake items; no demo data written.',
   'cli.demo_seeding': 'KOBAN_DEMO: writing demo data into the empty instance (about a minute)…',
-  'demo.instance_not_empty': 'This instance already holds {count} cases and intake items. Demo data goes only into an empty instance (use --force to add to it anyway).',
+  'demo.instance_not_empty':
+    'This instance already holds {count} cases and intake items. Demo data goes only into an empty instance (use --force to add to it anyway).',
   'demo.invalid_option': 'The value of {option} is not valid.',
   'config.invalid': 'The configuration is invalid:',
   'intake.not_found': 'Intake item not found.',
@@ -202,7 +203,8 @@ export const en: Record<string, string> = {
   'cooperation.own_unit': 'The cyber division already owns this case; no support request is needed.',
   'cooperation.reason_required': 'Give a reason when declining.',
   'mail.support_overdue.subject': '[Support request overdue] {caseNo}',
-  'mail.support_overdue.body': 'The support request for case {caseNo} is still unanswered past its deadline ({deadline}).\nRequested by: {unit}\nRequest: {text}\n{link}',
+  'mail.support_overdue.body':
+    'The support request for case {caseNo} is still unanswered past its deadline ({deadline}).\nRequested by: {unit}\nRequest: {text}\n{link}',
   'threat.not_found': 'The threat catalogue entry was not found.',
   'threat.duplicate_name': '"{name}" is already in the threat catalogue.',
   'threat.alias_not_found': 'The alias "{alias}" is not recorded for this entry.',

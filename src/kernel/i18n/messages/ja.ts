@@ -66,13 +66,15 @@ export const ja: Record<string, string> = {
   'cli.user_disabled': '利用者 {username} を無効化しました。',
   'cli.first_admin': '最初の管理者を作成しました。ユーザー名: {username} 初期パスワード(一度だけ表示): {password}',
   'cli.listening': 'Koban を {url} で起動しました。',
-  'cli.demo_seeded': 'デモデータを投入しました(seed {seed}、規模 {scale}): 受理 {reports} 件、事件 {cases} 件、観測値 {observables} 件、出現記録 {sightings} 件。',
+  'cli.demo_seeded':
+    'デモデータを投入しました(seed {seed}、規模 {scale}): 受理 {reports} 件、事件 {cases} 件、観測値 {observables} 件、出現記録 {sightings} 件。',
   'cli.demo_users': 'デモ用の利用者(すべて架空の人物):',
   'cli.demo_password': 'デモ利用者の共通パスワード(一度だけ表示): {password}',
   'cli.demo_password_given': 'デモ利用者のパスワードは --password で指定したものです。',
   'cli.demo_skipped': 'KOBAN_DEMO: 既に事件または受理があるため、デモデータは投入しませんでした。',
   'cli.demo_seeding': 'KOBAN_DEMO: 空のインスタンスにデモデータを投入しています(1分ほどかかります)…',
-  'demo.instance_not_empty': 'このインスタンスには既に事件・受理が {count} 件あります。デモデータは空のインスタンスにだけ投入します(上書きせず追加するには --force)。',
+  'demo.instance_not_empty':
+    'このインスタンスには既に事件・受理が {count} 件あります。デモデータは空のインスタンスにだけ投入します(上書きせず追加するには --force)。',
   'demo.invalid_option': '{option} の値が正しくありません。',
   'config.invalid': '設定に誤りがあります:',
   'intake.not_found': '受理案件が見つかりません。',

@@ -51,9 +51,11 @@ export function AnalysisRequestCard({ request, directory, onChanged }: Props) {
         <Text size="sm" className="reporter-text" data-testid="analysis-question">
           {request.question}
         </Text>
-        <Anchor href={evidencePaths.analysisEvidenceFile(request.id)} size="sm" data-testid="analysis-evidence-file">
-          {t('analysis.download_evidence')}
-        </Anchor>
+        {request.evidenceHasFile && (
+          <Anchor href={evidencePaths.analysisEvidenceFile(request.id)} size="sm" data-testid="analysis-evidence-file">
+            {t('analysis.download_evidence')}
+          </Anchor>
+        )}
         <AnalysisAnswer request={request} directory={directory} />
         {mayAnswer && (
           <Group gap="xs" wrap="wrap">
@@ -62,7 +64,12 @@ export function AnalysisRequestCard({ request, directory, onChanged }: Props) {
                 {t('analysis.accept')}
               </Button>
             )}
-            <Button size="xs" variant={reply === 'answer' ? 'filled' : 'default'} aria-pressed={reply === 'answer'} onClick={() => setReply(reply === 'answer' ? null : 'answer')}>
+            <Button
+              size="xs"
+              variant={reply === 'answer' ? 'filled' : 'default'}
+              aria-pressed={reply === 'answer'}
+              onClick={() => setReply(reply === 'answer' ? null : 'answer')}
+            >
               {t('analysis.answer')}
             </Button>
             <Button

@@ -58,7 +58,13 @@ export function CaseEvidenceActions({
       <Stack gap="xs">
         <Group gap="xs" wrap="wrap">
           {actions.map((name) => (
-            <Button key={name} size="xs" variant={action === name ? 'filled' : 'default'} aria-pressed={action === name} onClick={() => setAction(action === name ? null : name)}>
+            <Button
+              key={name}
+              size="xs"
+              variant={action === name ? 'filled' : 'default'}
+              aria-pressed={action === name}
+              onClick={() => setAction(action === name ? null : name)}
+            >
               {t(`evidence.action.${name}`)}
             </Button>
           ))}
@@ -85,7 +91,17 @@ function ActionForm({ label, onSubmit, children }: { label: string; onSubmit: (e
   );
 }
 
-function FormButtons({ submitLabel, isBusy, onCancel, color = 'blue' }: { submitLabel: string; isBusy: boolean; onCancel: () => void; color?: 'blue' | 'red' }) {
+function FormButtons({
+  submitLabel,
+  isBusy,
+  onCancel,
+  color = 'blue',
+}: {
+  submitLabel: string;
+  isBusy: boolean;
+  onCancel: () => void;
+  color?: 'blue' | 'red';
+}) {
   const { t } = useI18n();
   return (
     <Group gap="xs">
@@ -106,7 +122,9 @@ function HandoverForm({ item, directory, onDone, onCancel }: FormProps) {
   const [note, setNote] = useState('');
   const [isChecked, setChecked] = useState(false);
   const { error, isBusy, run } = useSubmission();
-  const people = directory.people.filter((person) => !person.disabled && person.id !== item.holderId).map((person) => ({ value: person.id, label: person.displayName }));
+  const people = directory.people
+    .filter((person) => !person.disabled && person.id !== item.holderId)
+    .map((person) => ({ value: person.id, label: person.displayName }));
 
   function submit(event: SubmitEvent) {
     event.preventDefault();

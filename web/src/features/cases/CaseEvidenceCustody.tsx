@@ -37,7 +37,9 @@ export function CustodyLog({ item, personLabel }: { item: EvidenceDetail; person
                   {t(`evidence.custody.${event.action}`)}
                 </Text>
               </Table.Td>
-              <Table.Td data-label={t('evidence.column_actor')} className="custody-tight">{personLabel(event.actorId)}</Table.Td>
+              <Table.Td data-label={t('evidence.column_actor')} className="custody-tight">
+                {personLabel(event.actorId)}
+              </Table.Td>
               <Table.Td data-label={t('evidence.column_transfer')}>
                 {event.fromHolderId || event.toHolderId
                   ? t('evidence.transfer', { from: personLabel(event.fromHolderId), to: personLabel(event.toHolderId) })

@@ -28,7 +28,7 @@ export function CaseEvidenceDetailModal({ detail: caseDetail, directory, evidenc
   };
   const title = item.data ? t('evidence.detail_title', { evidenceNo: item.data.evidenceNo }) : t('common.loading');
   return (
-    <Modal opened onClose={onClose} title={title} size={1040} fullScreen={isPhone === true} data-testid="evidence-detail">
+    <Modal opened onClose={onClose} title={title} size={1040} fullScreen={isPhone} data-testid="evidence-detail">
       {item.data ? (
         <Stack gap="md" data-testid="evidence-detail-body" data-evidence-id={item.data.id}>
           <ItemFacts item={item.data} personLabel={directory.personLabel} />
@@ -63,7 +63,10 @@ function ItemFacts({ item, personLabel }: { item: EvidenceDetail; personLabel: (
       </Title>
       {alert === 'mismatch' && (
         <Alert color="red" variant="filled" title={t('evidence.hash_mismatch')} data-testid="evidence-mismatch-alert">
-          {t('evidence.hash_mismatch_hint')} ({t(`evidence.integrity.${item.integrity === 'missing' ? 'missing' : 'altered'}`)})
+          <Text size="sm" fw={700}>
+            {t(`evidence.integrity.${item.integrity === 'missing' ? 'missing' : 'altered'}`)}
+          </Text>
+          <Text size="sm">{t('evidence.hash_mismatch_hint')}</Text>
         </Alert>
       )}
       {alert === 'past_mismatch' && (
@@ -91,7 +94,13 @@ function ItemFacts({ item, personLabel }: { item: EvidenceDetail; personLabel: (
         </Fact>
       )}
       <Fact label={t('evidence.field_description')}>
-        {item.description ? <span className="reporter-text">{item.description}</span> : <Text span size="sm" c="dimmed">{t('evidence.no_description')}</Text>}
+        {item.description ? (
+          <span className="reporter-text">{item.description}</span>
+        ) : (
+          <Text span size="sm" c="dimmed">
+            {t('evidence.no_description')}
+          </Text>
+        )}
       </Fact>
     </Stack>
   );
@@ -103,7 +112,14 @@ function Downloads({ item, onDownloaded }: { item: EvidenceDetail; onDownloaded:
     <Stack gap={4}>
       <Group gap="xs" wrap="wrap">
         {item.fileName && (
-          <Button component="a" href={evidencePaths.file(item.caseId, item.id)} variant="default" size="sm" onClick={onDownloaded} data-testid="evidence-download">
+          <Button
+            component="a"
+            href={evidencePaths.file(item.caseId, item.id)}
+            variant="default"
+            size="sm"
+            onClick={onDownloaded}
+            data-testid="evidence-download"
+          >
             {t('evidence.download')}
           </Button>
         )}

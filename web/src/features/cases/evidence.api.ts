@@ -6,7 +6,7 @@ import {
   AnalysisRequestView,
   EvidenceDetail,
   EvidenceList,
-  EvidenceSummary,
+  type EvidenceSummary,
   type AnalysisStatus,
   type CustodyAction,
   type EvidenceInput,
