@@ -154,7 +154,7 @@ test('an investigator registers and hands over evidence, the forensic unit answe
     assert.equal(await dialog.getByTestId('evidence-sha256').textContent(), LOG_SHA256, 'the detail shows the whole SHA-256');
     const collected = custodyRow(dialog, 'collected');
     await collected.getByText('取得・押収').waitFor();
-    await collected.getByText(`SHA-256 ${LOG_SHA256} (${LOG.length} bytes)`).waitFor();
+    await collected.getByText(`SHA-256 ${LOG_SHA256} / ${LOG.length} B`).waitFor();
     await dialog.getByTestId('custody-chain').getByText('連鎖確認済み').waitFor();
 
     // 引継ぎ to the colleague, to a new place.
