@@ -1,5 +1,5 @@
 // M3.2a/b case workspace: a cyber investigator registers a case through the UI, moves it 認知 →
-// 捜査中, asks the 水戸警察署 for support, keeps a note with markup in it (shown as text, never
+// 捜査中, asks the 水戸警察署 for support, keeps a Markdown note with markup in it (script shown as text, never
 // run), adds a task and meets a colleague's earlier save (version conflict, reload). Need-to-know:
 // an officer of the supporting station sees the case, one of another station neither lists nor
 // opens it. Screenshots at desktop and phone width.
@@ -135,8 +135,10 @@ test('an investigator opens a case, moves it to 捜査中, asks 水戸署 for su
     await notes.getByRole('button', { name: 'メモを追加' }).click();
     const noteBody = notes.getByTestId('case-note-body');
     await noteBody.waitFor();
-    assert.equal(await noteBody.textContent(), NOTE, 'the note is shown as its Markdown source');
-    assert.equal(await noteBody.locator('*').count(), 0, 'the note is plain text, not rendered markup');
+    await noteBody.getByRole('heading', { name: '初動' }).waitFor();
+    assert.deepEqual(await noteBody.getByRole('listitem').allTextContents(), ['VPN 機器のログを保全依頼'], 'the Markdown list is rendered');
+    await noteBody.getByText('<script>window.__xss=1</script>').waitFor();
+    assert.equal(await noteBody.locator('script, a').count(), 0, 'markup in the note stays text and nothing is a link');
     assert.equal(await page.evaluate(() => typeof Reflect.get(window, '__xss')), 'undefined', 'the script in the note never ran');
 
     const tasks = page.getByTestId('case-tasks');

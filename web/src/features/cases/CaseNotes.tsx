@@ -1,5 +1,5 @@
-// 捜査メモ: notes are written in Markdown and shown as their source, preformatted — never
-// rendered as HTML, so markup someone pastes in stays text.
+// 捜査メモ: notes are written in Markdown and rendered by our own reader into React elements —
+// never as HTML — so markup someone pastes in stays text, and links stay non-clickable text.
 import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { useCan } from '../../app/session.tsx';
@@ -7,6 +7,7 @@ import { useSubmission } from '../../app/useSubmission.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Section } from '../intake/IntakeParts.tsx';
 import { formatMinute } from '../intake/intakeTime.ts';
+import { Markdown } from '../../components/markdown/Markdown.tsx';
 import { casesApi } from './cases.api.ts';
 import { CaseErrorMessage, type CasePartProps } from './CaseParts.tsx';
 
@@ -25,9 +26,7 @@ export function CaseNotesSection({ detail, directory, onChanged, onReload }: Cas
                 <Text size="xs" c="dimmed">
                   {formatMinute(language, note.createdAt)} · {directory.personLabel(note.authorId)}
                 </Text>
-                <Text component="pre" size="sm" ff="monospace" m={0} className="reporter-text" data-testid="case-note-body">
-                  {note.body}
-                </Text>
+                <Markdown source={note.body} testId="case-note-body" />
               </li>
             ))}
           </ul>
