@@ -1,12 +1,13 @@
-// Edits a case's title, priority, description, victim and damage. The change carries the version
+// Edits a case's title, priority, lead, sensitivity, description, victim and damage. The change carries the version
 // the dialog was opened on: when someone else saved first the server refuses it, and the dialog
 // says so and offers to load the case as it now is.
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { CASE_PRIORITIES } from '../../../../src/modules/cases/cases.contract.ts';
 import { useSubmission } from '../../app/useSubmission.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useIntakeLabel } from '../intake/intakeLabels.ts';
+import { useDirectory } from '../users/directory.ts';
 import { bodyProblemsOf, casesApi, type CaseChanges, type CaseDetail } from './cases.api.ts';
 import { CaseErrorMessage } from './CaseParts.tsx';
 import { CaseVictimFields, victimDraftOf, victimOf, type VictimDraft } from './CaseVictimFields.tsx';
@@ -14,10 +15,14 @@ import { CaseVictimFields, victimDraftOf, victimOf, type VictimDraft } from './C
 type Priority = (typeof CASE_PRIORITIES)[number];
 
 /** Only what was changed is sent, so the audit record names just that; the version always goes. */
-function changesOf(detail: CaseDetail, draft: { title: string; priority: Priority; description: string; victim: VictimDraft }): CaseChanges {
+type Draft = { title: string; priority: Priority; leadUserId: string | null; sensitive: boolean; description: string; victim: VictimDraft };
+
+function changesOf(detail: CaseDetail, draft: Draft): CaseChanges {
   const changes: CaseChanges = { version: detail.version };
   if (draft.title !== detail.title) changes.title = draft.title;
   if (draft.priority !== detail.priority) changes.priority = draft.priority;
+  if (draft.leadUserId !== detail.leadUserId) changes.leadUserId = draft.leadUserId;
+  if (draft.sensitive !== detail.sensitive) changes.sensitive = draft.sensitive;
   if (draft.description !== detail.description) changes.description = draft.description;
   const victim = victimOf(draft.victim);
   if (JSON.stringify(victim) !== JSON.stringify(victimOf(victimDraftOf(detail.victim, null)))) changes.victim = victim;
@@ -41,6 +46,15 @@ export function CaseEditModal({
   const label = useIntakeLabel();
   const [title, setTitle] = useState(detail.title);
   const [priority, setPriority] = useState<Priority>(detail.priority);
+  const [leadUserId, setLeadUserId] = useState<string | null>(detail.leadUserId);
+  const [sensitive, setSensitive] = useState(detail.sensitive);
+  const directory = useDirectory('—');
+  const memberIds = new Set(detail.members.map((member) => member.userId));
+  const active = directory.people.filter((person) => !person.disabled || person.id === detail.leadUserId);
+  const leadOptions = [
+    { group: t('cases.assignee_members'), items: active.filter((p) => memberIds.has(p.id)).map((p) => ({ value: p.id, label: p.displayName })) },
+    { group: t('cases.assignee_others'), items: active.filter((p) => !memberIds.has(p.id)).map((p) => ({ value: p.id, label: p.displayName })) },
+  ].filter((group) => group.items.length > 0);
   const [description, setDescription] = useState(detail.description);
   const [victim, setVictim] = useState<VictimDraft>(() => victimDraftOf(detail.victim, detail.damageYen));
   const [isTitleMissing, setTitleMissing] = useState(false);
@@ -51,7 +65,7 @@ export function CaseEditModal({
     event.preventDefault();
     setTitleMissing(title.trim() === '');
     if (title.trim() === '') return;
-    const changes = changesOf(detail, { title: title.trim(), priority, description, victim });
+    const changes = changesOf(detail, { title: title.trim(), priority, leadUserId, sensitive, description, victim });
     if (Object.keys(changes).length === 1) {
       onClose();
       return;
@@ -80,6 +94,24 @@ export function CaseEditModal({
             onChange={(value) => setPriority(CASE_PRIORITIES.find((name) => name === value) ?? priority)}
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
+          />
+          <Select
+            label={t('cases.lead')}
+            placeholder={t('cases.no_lead')}
+            data={leadOptions}
+            value={leadUserId}
+            onChange={setLeadUserId}
+            searchable
+            clearable
+            nothingFoundMessage={t('common.nothing_found')}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="case-lead-select"
+          />
+          <Switch
+            label={t('cases.sensitive_label')}
+            description={t('cases.sensitive_hint')}
+            checked={sensitive}
+            onChange={(event) => setSensitive(event.currentTarget.checked)}
           />
           <Textarea
             label={t('cases.description')}
