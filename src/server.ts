@@ -1,7 +1,7 @@
 // Composition root: config → database → services → HTTP app. The CLI builds services the same way.
 import { sql } from 'kysely';
 import { createAuditLog } from '#kernel/audit/index.ts';
-import { SYSTEM_ACTOR } from '#kernel/auth/index.ts';
+import { SYSTEM_ACTOR, can } from '#kernel/auth/index.ts';
 import { systemClock, type Clock } from '#kernel/clock.ts';
 import type { Config } from '#kernel/config.ts';
 import { createDatabase, migrateToLatest, type Database } from '#kernel/db/index.ts';
@@ -23,6 +23,7 @@ import { createMailer, type Mailer } from '#kernel/mail/index.ts';
 import { createCasesService, createEvidenceService, registerCasesRoutes, registerEvidenceRoutes } from '#modules/cases/index.ts';
 import { createGraphService, registerGraphRoutes } from '#modules/graph/index.ts';
 import { createCooperationService, registerCooperationRoutes } from '#modules/cases/index.ts';
+import { createCaseTimelineService, registerCaseTimelineRoutes } from '#modules/cases/index.ts';
 import { createIntakeService, registerIntakeRoutes, registerPublicIntakeRoutes } from '#modules/intake/index.ts';
 import { createNotificationsService, registerNotificationsRoutes } from '#modules/notifications/index.ts';
 import { createObservablesService, registerObservablesRoutes } from '#modules/observables/index.ts';
@@ -58,6 +59,13 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
     usersOfUnit: async (unitId) => (await users.listOfUnit(unitId)).filter((u) => !u.disabled).map((u) => u.id),
   });
   const threats = createThreatsService(deps, cases);
+  const timeline = createCaseTimelineService(deps, {
+    cases,
+    // Intake's rule for opening an item (intake.read, and read_all or the item's unit).
+    mayOpenReport: (actor, report) =>
+      can(actor, 'intake.read') &&
+      (can(actor, 'intake.read_all') || (actor.unitId !== null && (report.assignedUnitId === actor.unitId || report.stationUnitId === actor.unitId))),
+  });
   const graph = createGraphService(deps, () => secrets.get('graph_alias_key'), { cases, intake, observables });
   return {
     deps,
@@ -75,6 +83,7 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
     intake,
     graph,
     threats,
+    timeline,
   };
 }
 
@@ -128,6 +137,7 @@ function startJobs(services: Services, config: Config, logger: Logger): () => vo
       await services.intake.triagePending();
       await services.intake.escalateOverdue();
       await services.cooperation.escalateOverdueSupport();
+      await services.cooperation.remindOverdueInternational();
       await services.intake.purgeExpiredContacts();
       await services.notifications.deliverPending();
       await services.blobs.sweepTemp(3_600_000);
@@ -167,6 +177,7 @@ export async function buildHttpApp(koban: Koban) {
       registerNotificationsRoutes(app, services.notifications);
       registerCasesRoutes(app, services.cases);
       registerCooperationRoutes(app, services.cooperation);
+      registerCaseTimelineRoutes(app, services.timeline);
       registerEvidenceRoutes(app, services.evidence, services.blobs, config, async ({ users }) => {
         const contacts = await services.users.contactsOf(users);
         return new Map(contacts.map((u) => [u.id, u.displayName]));

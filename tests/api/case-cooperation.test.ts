@@ -375,4 +375,45 @@ describe('M4 international requests', () => {
     assert.equal(actions.filter((a) => a === 'case.international_updated').length, 5);
     assert.equal(actions.filter((a) => a === 'case.international_recorded').length, 2);
   });
+
+  it('reminds the recorder once when a waiting international request passes its deadline', async () => {
+    const opened = await openStationCase('海外 C2 サーバの差押え依頼');
+    const caseId = opened.id as string;
+    const created = await mitoOfficer.request('POST', `/api/cases/${caseId}/international-requests`, {
+      direction: 'outgoing',
+      countryCode: 'NL',
+      agency: 'Politie',
+      channel: 'mlat',
+      text: 'C2 サーバの保全と差押え',
+      deadlineAt: inHours(24),
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const closedEarly = await mitoOfficer.request('POST', `/api/cases/${caseId}/international-requests`, {
+      direction: 'outgoing',
+      countryCode: 'SG',
+      agency: 'SPF',
+      channel: 'icpo',
+      text: '完了済み',
+      deadlineAt: inHours(24),
+    });
+    await mitoOfficer.request('POST', `/api/cases/${caseId}/international-requests/${closedEarly.json().id as string}/updates`, {
+      status: 'closed',
+      note: '取り下げ',
+    });
+    assert.equal(await ctx.koban.services.cooperation.remindOverdueInternational(), 0, 'not yet due');
+    ctx.clock.advanceMinutes(24 * 60 + 1);
+    mitoOfficer = await signInAgain(mitoOfficer);
+    investigator = await signInAgain(investigator);
+    hitachiOfficer = await signInAgain(hitachiOfficer);
+    assert.equal(await ctx.koban.services.cooperation.remindOverdueInternational(), 1, 'only the waiting one');
+    assert.equal(await ctx.koban.services.cooperation.remindOverdueInternational(), 0, 'once');
+    assert.ok((await noticeKinds(mitoOfficer)).includes('case.international_overdue'));
+    const view = (await mitoOfficer.request('GET', `/api/cases/${caseId}/cooperation`)).json();
+    const record = view.international.find((r: { id: string }) => r.id === created.json().id);
+    assert.ok(record.history.some((h: { action: string; actorId: string | null }) => h.action === 'reminded' && h.actorId === null));
+    const mail = await ctx.koban.database.db.selectFrom('mail_outbox').select(['recipients', 'subject']).where('subject', 'like', '%国際捜査%').execute();
+    assert.equal(mail.length, 1);
+    assert.match(mail[0]?.recipients ?? '', /mito@mito\.example\.jp/);
+    assert.ok((await auditActions(caseId)).includes('case.international_overdue'));
+  });
 });

@@ -132,6 +132,23 @@ describe('M3.2b need-to-know', () => {
     assert.equal((await lead.request('DELETE', `/api/cases/${open.id as string}/members/${lead.userId}`)).json().error.code, 'case.lead_must_stay');
   });
 
+  it('changes the lead and the sensitive mark; both the new lead and whoever marks it sensitive stay able to see it', async () => {
+    const created = await openCase(lead, {});
+    const handedOver = await lead.request('PATCH', `/api/cases/${created.id as string}`, { version: created.version, leadUserId: colleague.userId });
+    assert.equal(handedOver.statusCode, 200, handedOver.body);
+    assert.equal(handedOver.json().leadUserId, colleague.userId);
+    assert.ok(handedOver.json().members.some((m: { userId: string }) => m.userId === colleague.userId));
+    const other = await loginAs(ctx, ['cyber_analyst'], 'marker1', { unitId: cyberId });
+    const marked = await other.request('PATCH', `/api/cases/${created.id as string}`, { version: handedOver.json().version, sensitive: true });
+    assert.equal(marked.statusCode, 200, marked.body);
+    assert.equal(marked.json().sensitive, true);
+    assert.ok(
+      marked.json().members.some((m: { userId: string }) => m.userId === other.userId),
+      'the marker became a named member',
+    );
+    assert.equal((await other.request('GET', `/api/cases/${created.id as string}`)).statusCode, 200);
+  });
+
   it('keeps notes and tasks with the case, audited', async () => {
     const created = await openCase(lead, {});
     const noted = await lead.request('POST', `/api/cases/${created.id as string}/notes`, {

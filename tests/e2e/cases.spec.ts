@@ -140,6 +140,9 @@ test('an investigator opens a case, moves it to 捜査中, asks 水戸署 for su
     await noteBody.getByText('<script>window.__xss=1</script>').waitFor();
     assert.equal(await noteBody.locator('script, a').count(), 0, 'markup in the note stays text and nothing is a link');
     assert.equal(await page.evaluate(() => typeof Reflect.get(window, '__xss')), 'undefined', 'the script in the note never ran');
+    const timeline = page.getByTestId('case-timeline');
+    await timeline.locator('[data-kind="note_added"]').getByText('<script>window.__xss=1</script>', { exact: false }).waitFor();
+    assert.equal(await timeline.locator('script').count(), 0, 'the timeline shows the note as text too');
 
     const tasks = page.getByTestId('case-tasks');
     await field(tasks, 'タスク名').fill('VPN 機器ログの差押え');

@@ -10,10 +10,11 @@ export const serveCommand: Command = {
   summary: 'Migrate, seed on first start and serve HTTP / マイグレーション後にサーバを起動',
   async run({ loadConfig, locale, out }) {
     const config = loadConfig();
-    if (config.demo) await seedDemoOnFirstStart(config, locale, out);
     const koban = await openKoban(config);
     const first = await koban.services.users.createFirstAdministrator(SYSTEM_ACTOR, (await koban.services.units.findIdByCode('cyber_planning')) ?? null);
     if (first) out(t(locale, 'cli.first_admin', { username: first.username, password: first.initialPassword }));
+    // After the administrator, so a demo instance still gets one; the seeder uses its own clock and instance.
+    if (config.demo) await seedDemoOnFirstStart(config, locale, out);
     const app = await buildHttpApp(koban);
     let closing = false;
     const shutdown = async (signal: string) => {

@@ -17,6 +17,7 @@ import * as caseEvidence from './2026-12-06T0100-case-evidence.ts';
 import * as caseCooperation from './2026-12-06T0110-case-cooperation.ts';
 import * as threats from './2026-12-06T0120-threats.ts';
 import * as caseBenchIndexes from './2026-12-06T0130-case-bench-indexes.ts';
+import * as internationalRemindedAt from './2026-12-06T0140-international-reminded-at.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -37,4 +38,5 @@ export const migrations = {
   '2026-12-06T0110-case-cooperation': caseCooperation,
   '2026-12-06T0120-threats': threats,
   '2026-12-06T0130-case-bench-indexes': caseBenchIndexes,
+  '2026-12-06T0140-international-reminded-at': internationalRemindedAt,
 };

@@ -27,4 +27,18 @@ describe('response serializer', () => {
     const union = { anyOf: [{ type: 'string' }, { type: 'number' }] };
     assert.deepEqual(simplifyNullable(union), union);
   });
+
+  it('keeps a null nullable enum valid inside a union of objects', () => {
+    const Event = z.union([
+      z.object({ kind: z.literal('status'), from: z.enum(['open', 'closed']).nullable() }),
+      z.object({ kind: z.literal('note'), text: z.string() }),
+    ]);
+    const write = serializerCompiler({ schema: z.object({ events: z.array(Event) }) });
+    const events = [
+      { kind: 'status', from: null },
+      { kind: 'status', from: 'open' },
+      { kind: 'note', text: 'メモ' },
+    ];
+    assert.deepEqual(JSON.parse(write({ events })), { events });
+  });
 });

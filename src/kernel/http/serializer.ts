@@ -27,7 +27,11 @@ export function simplifyNullable(node: unknown): unknown {
     if (nonNull.length === 1 && isRecord(only) && typeof only.type === 'string' && only.anyOf === undefined) {
       const rest = { ...out };
       delete rest.anyOf;
-      return { ...rest, ...only, nullable: true };
+      // An enum must list null too: fast-json-stringify checks enum values when it picks a branch
+      // of a union, and a null that no branch accepts fails the whole answer.
+      const values: unknown = only.enum;
+      const withNull = Array.isArray(values) && !values.includes(null) ? { enum: [...values, null] } : {};
+      return { ...rest, ...only, ...withNull, nullable: true };
     }
   }
   return out;

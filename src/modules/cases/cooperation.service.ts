@@ -5,11 +5,13 @@ import type { Actor } from '#kernel/auth/index.ts';
 import type { CaseCooperation } from './cooperation.contract.ts';
 import type { CooperationCollaborators, CooperationDeps } from './cooperation.deps.ts';
 import { createCooperationRecords } from './cooperation.records.ts';
+import { createInternationalReminders } from './cooperation.reminders.ts';
 import { createSupportRequests } from './cooperation.support.ts';
 
 export function createCooperationService(deps: CooperationDeps, c: CooperationCollaborators) {
   const support = createSupportRequests(deps, c);
   const records = createCooperationRecords(deps, c);
+  const reminders = createInternationalReminders(deps, c);
   return {
     /** All cooperation of one case the actor may see (`case.not_found` otherwise). */
     async ofCase(actor: Actor, caseId: string, requestId: string | null): Promise<CaseCooperation> {
@@ -25,6 +27,7 @@ export function createCooperationService(deps: CooperationDeps, c: CooperationCo
     answerSupport: support.answer,
     supportAddressedTo: support.addressedTo,
     escalateOverdueSupport: support.escalateOverdue,
+    remindOverdueInternational: reminders.remindOverdue,
     recordExternal: records.recordExternal,
     updateExternal: records.updateExternal,
     recordInternational: records.recordInternational,

@@ -12,3 +12,6 @@ export * from './cooperation.contract.ts';
 export { cooperationErrors } from './cooperation.errors.ts';
 export { registerCooperationRoutes } from './cooperation.routes.ts';
 export { createCooperationService, type CooperationService } from './cooperation.service.ts';
+export * from './timeline.contract.ts';
+export { registerCaseTimelineRoutes } from './timeline.routes.ts';
+export { createCaseTimelineService, type CaseTimelineService, type MayOpenReport } from './timeline.service.ts';

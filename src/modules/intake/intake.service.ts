@@ -670,23 +670,34 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     /** Reports and consultations the viewer may open whose number, summary, description, details or notes contain every word. */
     async search(actor: Actor, query: string, limit: number) {
       const hits = await searchDocuments(db, database.dialect, query, ['report'], 500);
-      // The hits' items in one query, not one per hit.
-      const ids = hits.map((h) => h.refId);
-      const rows = new Map(ids.length === 0 ? [] : (await db.selectFrom('intake_item').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
       const found = [];
-      for (const hit of hits) {
-        const row = rows.get(hit.refId);
-        if (!row || !mayView(actor, row)) continue;
-        const inTitle = snippetOf(hit.title, query);
-        found.push({
-          kind: 'report' as const,
-          id: row.id,
-          label: row.receipt_no,
-          title: row.summary,
-          status: row.status,
-          ...(inTitle.highlights.length > 0 ? inTitle : snippetOf(hit.body, query)),
-        });
-        if (found.length >= limit) break;
+      // The hits' items a chunk at a time (one query a chunk, not one a hit), until enough.
+      for (let start = 0; start < hits.length && found.length < limit; start += 100) {
+        const chunk = hits.slice(start, start + 100);
+        const rows = await db
+          .selectFrom('intake_item')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            chunk.map((h) => h.refId),
+          )
+          .execute();
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const hit of chunk) {
+          const row = byId.get(hit.refId);
+          if (!row || !mayView(actor, row)) continue;
+          const inTitle = snippetOf(hit.title, query);
+          found.push({
+            kind: 'report' as const,
+            id: row.id,
+            label: row.receipt_no,
+            title: row.summary,
+            status: row.status,
+            ...(inTitle.highlights.length > 0 ? inTitle : snippetOf(hit.body, query)),
+          });
+          if (found.length >= limit) break;
+        }
       }
       return found;
     },

@@ -54,6 +54,8 @@ export type CaseInternationalRequestTable = {
   recorded_by: string;
   created_at: string;
   updated_at: string;
+  /** When the deadline reminder went out (once). */
+  reminded_at: string | null;
 };
 
 /** Append-only: every change of any of the records above, with who, when and a note. */

@@ -202,6 +202,9 @@ export const en: Record<string, string> = {
   'cooperation.no_cyber_division': 'The cyber division unit ({unit}) that support requests go to does not exist. Contact an administrator.',
   'cooperation.own_unit': 'The cyber division already owns this case; no support request is needed.',
   'cooperation.reason_required': 'Give a reason when declining.',
+  'mail.international_overdue.subject': '[International request overdue] {caseNo} {agency}',
+  'mail.international_overdue.body':
+    'The international request of case {caseNo} ({agency}) is past its deadline ({deadline}) and not completed. Check where it stands and update the record.\n{link}',
   'mail.support_overdue.subject': '[Support request overdue] {caseNo}',
   'mail.support_overdue.body':
     'The support request for case {caseNo} is still unanswered past its deadline ({deadline}).\nRequested by: {unit}\nRequest: {text}\n{link}',

@@ -203,6 +203,9 @@ export const ja: Record<string, string> = {
   'cooperation.no_cyber_division': '支援要請先のサイバー部門の所属({unit})が登録されていません。管理者に連絡してください。',
   'cooperation.own_unit': 'この事件はサイバー部門が担当しているため、支援要請は不要です。',
   'cooperation.reason_required': '辞退する場合は理由を入力してください。',
+  'mail.international_overdue.subject': '【国際捜査 期限超過】{caseNo} {agency}',
+  'mail.international_overdue.body':
+    '事件 {caseNo} の国際的な依頼({agency})が期限({deadline})を過ぎても完了していません。状況を確認し、記録を更新してください。\n{link}',
   'mail.support_overdue.subject': '【支援要請 期限超過】{caseNo}',
   'mail.support_overdue.body': '事件 {caseNo} についての支援要請が、回答期限({deadline})を過ぎても未回答です。\n要請元: {unit}\n要請内容: {text}\n{link}',
   'threat.not_found': '脅威カタログの項目が見つかりません。',

@@ -30,6 +30,7 @@ import { CaseGraphSection } from './CaseGraph.tsx';
 import { CaseStatusBadge, SensitiveBadge, type CasePartProps } from './CaseParts.tsx';
 import { CaseStatusCard, StatusHistorySection } from './CaseStatus.tsx';
 import { CaseTasksSection } from './CaseTasks.tsx';
+import { CaseTimelineSection } from './CaseTimeline.tsx';
 import { CaseCooperationSection } from './CaseCooperation.tsx';
 import './cases.css';
 
@@ -76,6 +77,7 @@ export function CasePage({ params }: PageProps) {
                 <CaseCooperationSection {...part} />
                 <CaseNotesSection {...part} />
                 <StatusHistorySection {...part} />
+                <CaseTimelineSection {...part} />
               </Stack>
             </div>
           );
