@@ -30,7 +30,7 @@ export function simplifyNullable(node: unknown): unknown {
       // An enum must list null too: fast-json-stringify checks enum values when it picks a branch
       // of a union, and a null that no branch accepts fails the whole answer.
       const values: unknown = only.enum;
-      const withNull = Array.isArray(values) && !values.includes(null) ? { enum: [...values, null] } : {};
+      const withNull = Array.isArray(values) && !values.includes(null) ? { enum: [...(values as unknown[]), null] } : {};
       return { ...rest, ...only, ...withNull, nullable: true };
     }
   }
