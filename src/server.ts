@@ -31,6 +31,7 @@ import { registerSearchRoutes } from '#modules/search/index.ts';
 import { registerStatsRoutes } from '#modules/stats/index.ts';
 import { createThreatsService, registerThreatsRoutes } from '#modules/threats/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
+import { createSourceAliases } from '#kernel/hidden-ref.ts';
 import { createInstallationSecrets } from '#kernel/secrets.ts';
 
 export type Services = ReturnType<typeof createServices>;
@@ -46,7 +47,7 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
   const cases = createCasesService(
     deps,
     { unitExists: (unitId) => units.exists(unitId), userExists: (userId) => users.exists(userId) },
-    { observables, notifications },
+    { observables, notifications, hiddenRefs: createSourceAliases(() => secrets.get('graph_alias_key')) },
   );
   const intake = createIntakeService(deps, { blobs, secrets, observables, units, users, cases, notifications });
   const cooperation = createCooperationService(deps, { cases, units, users, notifications });

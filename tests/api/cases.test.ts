@@ -176,16 +176,25 @@ describe('M3.2b need-to-know', () => {
     assert.equal(a.statusCode, 200, a.body);
     const b = await mitoOfficer.request('POST', `/api/cases/${theirs.id as string}/observables`, { text: '被害者PCの通信先 45[.]137[.]21[.]9' });
     assert.equal(b.statusCode, 200, b.body);
-    const seen = (await mitoOfficer.request('GET', `/api/cases/${theirs.id as string}/observables`)).json();
+    const seenResponse = await mitoOfficer.request('GET', `/api/cases/${theirs.id as string}/observables`);
+    assert.ok(!seenResponse.body.includes(ours.id as string), 'the hidden case id is not in the answer at all');
+    assert.ok(!seenResponse.body.includes(ours.caseNo as string));
+    const seen = seenResponse.json();
     assert.ok(seen.observables.some((o: { value: string }) => o.value === '45.137.21.9'));
-    const hit = seen.hits.find((h: { sourceId: string | null }) => h.sourceId === ours.id);
+    const hit = seen.hits.find((h: { sourceType: string; mayOpen: boolean }) => h.sourceType === 'case' && !h.mayOpen);
     assert.ok(hit, JSON.stringify(seen.hits));
+    assert.match(hit.sourceId, /^hidden:/, 'a sealed reference stands for it');
     assert.equal(hit.label, null, 'not named to a unit that may not open it');
-    assert.equal(hit.mayOpen, false);
     assert.equal(hit.ownerUnitId, cyberId);
     assert.equal((await mitoOfficer.request('GET', `/api/cases/${ours.id as string}`)).statusCode, 404);
-    const asked = await mitoOfficer.request('POST', `/api/cases/${ours.id as string}/access-requests`, { reason: '同一 C2 の可能性。照合したい。' });
+    const forged = await hitachiOfficer.request('POST', `/api/cases/${encodeURIComponent(hit.sourceId)}/access-requests`, { reason: '他人の参照' });
+    assert.equal(forged.statusCode, 404, 'a reference works only for the viewer it was given to');
+    assert.ok(!forged.body.includes(ours.id as string));
+    const asked = await mitoOfficer.request('POST', `/api/cases/${encodeURIComponent(hit.sourceId)}/access-requests`, {
+      reason: '同一 C2 の可能性。照合したい。',
+    });
     assert.equal(asked.statusCode, 201, asked.body);
+    assert.ok(!asked.body.includes(ours.id as string), 'the answer names the request by the reference');
     const notices = (await lead.request('GET', '/api/notifications')).json();
     assert.ok(notices.items.some((n: { kind: string; subjectId: string }) => n.kind === 'case.access_requested' && n.subjectId === ours.id));
     const notLead = await colleague.request('POST', `/api/cases/${ours.id as string}/access-requests/${asked.json().id as string}`, { decision: 'grant' });

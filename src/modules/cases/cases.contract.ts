@@ -76,6 +76,8 @@ export const CaseTaskInput = z.object({
   dueAt: z.iso.datetime().nullable().default(null),
 });
 export const CaseIdParams = z.object({ caseId: z.string().max(64) });
+/** A case id, or the sealed reference (`hidden:…`) given for a case the viewer may not open. */
+export const CaseRefParams = z.object({ caseId: z.string().max(300) });
 export const CaseTaskParams = CaseIdParams.extend({ taskId: z.string().max(64) });
 export const CaseMemberParams = CaseIdParams.extend({ userId: z.string().max(64) });
 export const CaseListQuery = z.object({

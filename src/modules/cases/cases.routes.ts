@@ -12,6 +12,7 @@ import {
   CaseObservablesInput,
   CaseDetail,
   CaseIdParams,
+  CaseRefParams,
   CaseList,
   CaseListQuery,
   CaseMemberParams,
@@ -98,7 +99,7 @@ export function registerCasesRoutes(base: FastifyInstance, cases: CasesService):
   );
   app.post(
     '/api/cases/:caseId/access-requests',
-    { config: { access: 'case.read' }, schema: { tags, params: CaseIdParams, body: AccessRequestInput, response: { 201: AccessRequestView } } },
+    { config: { access: 'case.read' }, schema: { tags, params: CaseRefParams, body: AccessRequestInput, response: { 201: AccessRequestView } } },
     async (request, reply) =>
       reply.status(201).send(await cases.requestAccess(requireAuth(request).actor, request.params.caseId, request.body.reason, request.id)),
   );

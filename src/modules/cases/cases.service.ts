@@ -7,6 +7,7 @@ import type { AuditActor } from '#kernel/audit/index.ts';
 import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonthOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import { newId } from '#kernel/ids.ts';
+import type { SourceAliases } from '#kernel/hidden-ref.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import type { NotificationsService } from '#modules/notifications/index.ts';
 import type { ObservablesService } from '#modules/observables/index.ts';
@@ -36,7 +37,7 @@ export type OpenCaseInput = {
 };
 
 type Lookups = { unitExists(unitId: string): Promise<boolean>; userExists(userId: string): Promise<boolean> };
-type Collaborators = { observables: ObservablesService; notifications: NotificationsService };
+type Collaborators = { observables: ObservablesService; notifications: NotificationsService; hiddenRefs: SourceAliases };
 
 export const CASE_SOURCE = 'case';
 
@@ -444,21 +445,26 @@ export function createCasesService(
       }
       return {
         observables,
-        hits: hits.map((h) => {
-          if (h.sourceType === CASE_SOURCE && h.sourceId) {
-            const label = named.get(h.sourceId) ?? null;
-            return {
-              sourceType: h.sourceType,
-              sourceId: h.sourceId,
-              label,
-              ownerUnitId: owners.get(h.sourceId) ?? h.ownerUnitId,
-              shared: h.shared,
-              mayOpen: label !== null,
-            };
-          }
-          const mayOpen = h.sourceType === 'report' && can(actor, 'intake.read_all') && h.sourceId !== null;
-          return { sourceType: h.sourceType, sourceId: mayOpen ? h.sourceId : null, label: null, ownerUnitId: h.ownerUnitId, shared: h.shared, mayOpen };
-        }),
+        hits: await Promise.all(
+          hits.map(async (h) => {
+            if (h.sourceType === CASE_SOURCE && h.sourceId) {
+              const label = named.get(h.sourceId) ?? null;
+              // A case the viewer may not open is named by a sealed reference only: enough to ask
+              // its lead for access, nothing of its id.
+              const sourceId = label !== null ? h.sourceId : await c.hiddenRefs.aliasOf(actor.userId, { sourceType: CASE_SOURCE, sourceId: h.sourceId });
+              return {
+                sourceType: h.sourceType,
+                sourceId,
+                label,
+                ownerUnitId: owners.get(h.sourceId) ?? h.ownerUnitId,
+                shared: h.shared,
+                mayOpen: label !== null,
+              };
+            }
+            const mayOpen = h.sourceType === 'report' && can(actor, 'intake.read_all') && h.sourceId !== null;
+            return { sourceType: h.sourceType, sourceId: mayOpen ? h.sourceId : null, label: null, ownerUnitId: h.ownerUnitId, shared: h.shared, mayOpen };
+          }),
+        ),
       };
     },
 
@@ -475,9 +481,16 @@ export function createCasesService(
     },
 
     /** Asks the lead of a case the requester may not open for access. */
-    async requestAccess(actor: Actor, caseId: string, reason: string, requestId: string | null) {
-      const row = await repo.findCase(db, caseId);
-      if (!row) throw new AppError(caseErrors.not_found, { caseId });
+    /**
+     * 閲覧を申請. `caseRef` is a case id, or the sealed reference (`hidden:…`) a viewer was given for
+     * a case they may not open; then the answer names the request by that reference, never the id.
+     */
+    async requestAccess(actor: Actor, caseRef: string, reason: string, requestId: string | null) {
+      const sealed = caseRef.startsWith('hidden:');
+      const opened = sealed ? await c.hiddenRefs.sourceOf(actor.userId, caseRef) : { sourceType: CASE_SOURCE, sourceId: caseRef };
+      const caseId = opened?.sourceType === CASE_SOURCE ? opened.sourceId : null;
+      const row = caseId ? await repo.findCase(db, caseId) : undefined;
+      if (!row || !caseId) throw new AppError(caseErrors.not_found, sealed ? {} : { caseId: caseRef });
       if ((await visibility(actor, row)).visible) throw new AppError(caseErrors.already_member);
       const at = clock.now().toISOString();
       const id = newId();
@@ -502,7 +515,8 @@ export function createCasesService(
           });
         }
       });
-      return presentRequest(await db.selectFrom('case_access_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      const view = presentRequest(await db.selectFrom('case_access_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      return sealed ? { ...view, caseId: caseRef } : view;
     },
 
     async accessRequests(actor: Actor, caseId: string) {

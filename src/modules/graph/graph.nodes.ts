@@ -6,7 +6,7 @@ import type { Actor } from '#kernel/auth/index.ts';
 import type { CasesService } from '#modules/cases/index.ts';
 import type { IntakeService } from '#modules/intake/index.ts';
 import type { GraphNode } from './graph.contract.ts';
-import type { SourceAliases } from './graph.alias.ts';
+import type { SourceAliases } from '#kernel/hidden-ref.ts';
 
 export const CASE_SOURCE = 'case';
 export const REPORT_SOURCE = 'report';

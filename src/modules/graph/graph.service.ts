@@ -8,7 +8,7 @@ import type { CasesService } from '#modules/cases/index.ts';
 import type { IntakeService } from '#modules/intake/index.ts';
 import type { ObservablesService } from '#modules/observables/index.ts';
 import type { KernelDeps } from '#kernel/services.ts';
-import { createSourceAliases } from './graph.alias.ts';
+import { createSourceAliases } from '#kernel/hidden-ref.ts';
 import type { GraphEdge, GraphNode, Neighbourhood } from './graph.contract.ts';
 import { graphErrors } from './graph.errors.ts';
 import { CASE_SOURCE, caseNodeOf, createSourceNodes, REPORT_SOURCE, type SourceSighting } from './graph.nodes.ts';

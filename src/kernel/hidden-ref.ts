@@ -1,5 +1,6 @@
-// Opaque ids for the cases and reports a viewer may not open. The token is the source sealed with
-// AES-256-GCM under an installation key, bound to the viewer: it names the same case the same way
+// Opaque ids for the cases and reports a viewer may not open (the link graph, the correlations of
+// a case's observables): "a case in unit X shares this value, ask for access" without its id. The
+// token is the source sealed with AES-256-GCM under an installation key, bound to the viewer: it names the same case the same way
 // in every expansion (so the graph can merge it), reveals nothing of its id, and only the server,
 // asked by that same viewer (an access request), can open it again. The IV is derived from the
 // sealed text itself (a synthetic IV), so equal inputs give equal tokens and no IV is ever reused
