@@ -12,9 +12,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useObservableLabels } from '../observables/observableLabels.ts';
 import type { Directory } from '../users/directory.ts';
 import { casesApi, type CaseHit } from './cases.api.ts';
+import { HITS_SHOWN, orderHits } from './caseHits.ts';
 
 export function CaseHits({ hits, directory }: { hits: readonly CaseHit[]; directory: Directory }) {
   const { t } = useI18n();
+  const [isExpanded, setExpanded] = useState(false);
+  const ordered = orderHits(hits);
+  const shown = isExpanded ? ordered : ordered.slice(0, HITS_SHOWN);
   return (
     <Stack gap="xs" data-testid="case-hits">
       <Text size="sm" fw={600} component="h3" m={0}>
@@ -25,13 +29,22 @@ export function CaseHits({ hits, directory }: { hits: readonly CaseHit[]; direct
           {t('cases.no_hits')}
         </Text>
       ) : (
-        <ul className="plain-list case-hit-list">
-          {hits.map((hit, index) => (
-            <li key={`${hit.sourceType}:${hit.sourceId ?? String(index)}`} data-source-type={hit.sourceType}>
-              <HitEntry hit={hit} unit={directory.unitLabel(hit.ownerUnitId)} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="plain-list case-hit-list">
+            {shown.map((hit, index) => (
+              <li key={`${hit.sourceType}:${hit.sourceId ?? String(index)}`} data-source-type={hit.sourceType}>
+                <HitEntry hit={hit} unit={directory.unitLabel(hit.ownerUnitId)} />
+              </li>
+            ))}
+          </ul>
+          {ordered.length > HITS_SHOWN && (
+            <div>
+              <Button size="compact-sm" variant="subtle" onClick={() => setExpanded(!isExpanded)} data-testid="case-hits-toggle">
+                {isExpanded ? t('cases.hits_fewer') : t('cases.hits_more', { count: ordered.length - HITS_SHOWN })}
+              </Button>
+            </div>
+          )}
+        </>
       )}
     </Stack>
   );

@@ -64,6 +64,15 @@ function graphStyle(): cytoscape.StylesheetJson {
   ];
 }
 
+/** Fits the nodes in the frame, but never blows a handful of nodes up beyond FIT_ZOOM_MAX. */
+function frame(cy: cytoscape.Core): void {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > FIT_ZOOM_MAX) {
+    cy.zoom(FIT_ZOOM_MAX);
+    cy.center();
+  }
+}
+
 export function GraphCanvas({ nodes, edges, expanded, selectedId, labels, onSelect, onExpand }: Props) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
@@ -118,12 +127,21 @@ export function GraphCanvas({ nodes, edges, expanded, selectedId, labels, onSele
     });
     if (fresh.length === 0) return;
     cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 30, nodeRepulsion: () => 9000, idealEdgeLength: () => 90 }).run();
-    // A handful of nodes would otherwise be blown up to fill the frame.
-    if (cy.zoom() > FIT_ZOOM_MAX) {
-      cy.zoom(FIT_ZOOM_MAX);
-      cy.center();
-    }
+    frame(cy);
   }, [cy, nodes, edges, expanded, labels]);
+
+  // The frame may get its final size after the graph was drawn (sections above it load later, the
+  // window turns): redraw to the new size and frame the nodes again.
+  useEffect(() => {
+    const element = container.current;
+    if (!cy || !element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      frame(cy);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [cy]);
 
   useEffect(() => {
     if (!cy) return;
