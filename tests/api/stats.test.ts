@@ -52,6 +52,36 @@ describe('statistics', () => {
     assert.equal(october.intake.total, 0);
   });
 
+  it("keeps each Japanese day's figures until its rows change, then counts the change (a new report, a status change)", async () => {
+    const before = (await investigator.request('GET', '/api/stats?from=2026-10&to=2026-11')).json();
+    const versions = async () => ctx.koban.database.db.selectFrom('stat_version').selectAll().orderBy('scope').orderBy('day').execute();
+    const seen = await versions();
+    assert.ok(
+      seen.some((v) => v.scope === 'intake' && v.day === '2026-11-25' && v.version > 0),
+      JSON.stringify(seen),
+    );
+    // The same answer again, unchanged rows: nothing new to count.
+    assert.deepEqual((await investigator.request('GET', '/api/stats?from=2026-10&to=2026-11')).json(), before);
+    await report('spam', '迷惑メールが毎日届く');
+    await ctx.koban.services.intake.drain();
+    const afterReport = (await investigator.request('GET', '/api/stats?from=2026-10&to=2026-11')).json();
+    assert.equal(afterReport.intake.total, (before.intake.total as number) + 1);
+    assert.ok(afterReport.intake.byCategory.some((c: { key: string; count: number }) => c.key === 'spam' && c.count === 1));
+    const caseId = (await investigator.request('GET', '/api/cases')).json().items[0].id as string;
+    const detail = (await investigator.request('GET', `/api/cases/${caseId}`)).json();
+    const moved = await investigator.request('POST', `/api/cases/${caseId}/status`, { version: detail.version, to: 'investigating', reason: '捜査開始' });
+    assert.equal(moved.statusCode, 200, moved.body);
+    const afterStatus = (await investigator.request('GET', '/api/stats?from=2026-10&to=2026-11')).json();
+    assert.ok(
+      afterStatus.cases.byStatus.some((c: { key: string; count: number }) => c.key === 'investigating' && c.count === 1),
+      JSON.stringify(afterStatus.cases.byStatus),
+    );
+    // Only the day of the changed rows moved (the reports' 25 November; the clock has moved on
+    // since, but a row counts on the day it was created).
+    const changedDays = (await versions()).filter((v) => !seen.some((s) => s.scope === v.scope && s.day === v.day && s.version === v.version));
+    assert.deepEqual([...new Set(changedDays.map((v) => v.day))], ['2026-11-25']);
+  });
+
   it('exports CSV with a BOM, Japanese headers and formula-safe cells', async () => {
     const response = await investigator.request('GET', '/api/stats.csv?from=2026-11&to=2026-11');
     assert.equal(response.statusCode, 200);

@@ -31,6 +31,18 @@ function fingerprint(dataDir: string) {
       receipts: sqlite.prepare('select receipt_no, category, summary from intake_item order by receipt_no').all(),
       observables: sqlite.prepare('select type, count(*) as n from observable group by type order by type').all(),
       sightings: sqlite.prepare('select source_type, count(*) as n from sighting group by source_type order by source_type').all(),
+      attributions: sqlite
+        .prepare('select c.case_no, a.threat_id, a.confidence from case_attribution a join case_record c on c.id = a.case_id order by c.case_no, a.threat_id')
+        .all(),
+      profiles: sqlite.prepare('select infection_route, backup_state, count(*) as n from case_ransomware group by 1, 2 order by 1, 2').all(),
+      evidence: sqlite.prepare('select evidence_no, kind, status, sha256 from evidence_item order by evidence_no').all(),
+      custody: sqlite.prepare('select action, count(*) as n from custody_event group by action order by action').all(),
+      analysis: sqlite.prepare('select status, count(*) as n from analysis_request group by status order by status').all(),
+      support: sqlite
+        .prepare('select status, escalated_at is not null as escalated, count(*) as n from case_support_request group by 1, 2 order by 1, 2')
+        .all(),
+      external: sqlite.prepare('select kind, counterpart, status from case_external_cooperation order by kind, counterpart, status').all(),
+      international: sqlite.prepare('select direction, country_code, channel, status from case_international_request order by country_code, status').all(),
     };
   } finally {
     sqlite.close();
@@ -57,6 +69,7 @@ describe('koban seed demo', () => {
     const a = fingerprint(first);
     assert.ok(a.cases.length >= 5, `only ${a.cases.length} cases`);
     assert.ok(a.receipts.length >= 90, `only ${a.receipts.length} reports`);
+    assert.ok(a.attributions.length > 0 && a.evidence.length > 0 && a.support.length > 0, JSON.stringify(a));
     assert.deepEqual(fingerprint(again), a);
     const other = join(root, 'other');
     assert.equal(koban(other, ['seed', 'demo', '--seed', '12', '--scale', '0.03', '--json']).code, 0);
@@ -74,6 +87,65 @@ describe('koban seed demo', () => {
     sqlite.close();
     assert.ok(shared.length > 0, 'no observable shared by two cases');
     assert.ok(new Set(shared.map((s) => s.type)).size >= 2, JSON.stringify(shared));
+  });
+
+  it('shows the newer case features: attributed ransomware, evidence in custody, cooperation', async () => {
+    const sqlite = new Database(join(first, 'koban.db'), { readonly: true });
+    const handedOver = sqlite
+      .prepare(
+        `select e.id, e.case_id, u.username from evidence_item e join case_record c on c.id = e.case_id join app_user u on u.id = c.lead_user_id
+         where e.sha256 is not null and exists (select 1 from custody_event ce where ce.evidence_id = e.id and ce.action = 'handed_over')
+         order by e.evidence_no limit 1`,
+      )
+      .get() as { id: string; case_id: string; username: string } | undefined;
+    const cooperation = sqlite
+      .prepare(
+        `select (select count(*) from case_support_request) as support, (select count(*) from case_external_cooperation) as external,
+                (select count(*) from case_international_request) as international`,
+      )
+      .get() as { support: number; external: number; international: number };
+    sqlite.close();
+    assert.ok(handedOver, 'no file evidence that was handed over');
+    assert.ok(cooperation.support > 0, JSON.stringify(cooperation));
+    assert.ok(cooperation.external + cooperation.international > 0, JSON.stringify(cooperation));
+
+    const config = loadConfig({}, { KOBAN_DATA_DIR: first, KOBAN_LOG_LEVEL: 'silent', KOBAN_WEB_DIST: join(root, 'none') });
+    const instance = await openKoban(config);
+    const app = await buildHttpApp(instance);
+    const loginAs = async (username: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+      assert.equal(login.statusCode, 200, login.body);
+      return { cookie: `koban_session=${login.cookies.find((c) => c.name === 'koban_session')?.value ?? ''}` };
+    };
+    try {
+      const investigator = await loginAs('demo-cyber-investigation-01');
+      const summary = await app.inject({ method: 'GET', url: '/api/threats/ransomware-summary?from=2026-01&to=2026-11', headers: investigator });
+      assert.equal(summary.statusCode, 200, summary.body);
+      const counts = summary.json<{ total: number; profiled: number; byFamily: { key: string }[]; byRoute: { key: string }[] }>();
+      assert.ok(counts.total > 0 && counts.profiled > 0, summary.body);
+      assert.ok(
+        counts.byFamily.some((f) => f.key !== 'unattributed'),
+        summary.body,
+      );
+      assert.ok(
+        counts.byRoute.some((r) => r.key !== 'not_recorded'),
+        summary.body,
+      );
+
+      const lead = await loginAs(handedOver.username);
+      const detail = await app.inject({ method: 'GET', url: `/api/cases/${handedOver.case_id}/evidence/${handedOver.id}`, headers: lead });
+      assert.equal(detail.statusCode, 200, detail.body);
+      const item = detail.json<{ integrity: string; chainIntact: boolean; custody: { action: string }[] }>();
+      assert.equal(item.integrity, 'intact');
+      assert.equal(item.chainIntact, true);
+      assert.deepEqual(
+        item.custody.slice(0, 2).map((e) => e.action),
+        ['collected', 'handed_over'],
+      );
+    } finally {
+      await app.close();
+      await instance.close();
+    }
   });
 
   it('keeps the audit chain whole', () => {

@@ -6,3 +6,4 @@ export { isUniqueViolation, lockForChainAppend } from './dialect.ts';
 export { migrateToLatest } from './migrate.ts';
 export type * from './schema.ts';
 export { reusableQuery } from './reusable-query.ts';
+export { createMonthlyStats, medianOfSorted, mergeSorted, wholeMonths, type MonthRange } from './monthly-stats.ts';

@@ -244,11 +244,15 @@ export type MailOutboxTable = {
   last_error: string | null;
 };
 
+/** Per Japanese day (YYYY-MM-DD) and scope ('intake' | 'case'): bumped by triggers when counted rows change. */
+export type StatVersionTable = { scope: string; day: string; version: number };
+
 /** Every table; areas with several tables keep their row types in `tables/`. */
 export type DB = EvidenceTables &
   CooperationTables &
   ThreatsTables & {
     unit: UnitTable;
+    stat_version: StatVersionTable;
     app_user: AppUserTable;
     user_role: UserRoleTable;
     recovery_code: RecoveryCodeTable;

@@ -4,7 +4,7 @@
 // on, so two people editing at once cannot overwrite each other unnoticed.
 import { can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonthOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import { createMonthlyStats, indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonthOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import { newId } from '#kernel/ids.ts';
 import type { SourceAliases } from '#kernel/hidden-ref.ts';
@@ -196,6 +196,60 @@ export function createCasesService(
       await audit.record(trx, { actor: userActor(actor), action, target: { type: 'case', id: caseId }, changes, requestId });
     });
   }
+
+  type StatisticsGroup = { category: string | null; status: string; owner_unit_id: string; month: string; n: number; damage: number };
+
+  // Counted by the database in groups (100,000 cases are too many rows to load for a page).
+  async function statisticsPart(range: { from: string; to: string }): Promise<StatisticsGroup[]> {
+    const groups = await db
+      .selectFrom('case_record')
+      .select((eb) => [
+        'category',
+        'status',
+        'owner_unit_id',
+        tokyoMonthOf('created_at', range).as('month'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number | string | null>(eb.fn.coalesce('damage_yen', eb.lit(0))).as('damage'),
+      ])
+      .where('created_at', '>=', range.from)
+      .where('created_at', '<', range.to)
+      .groupBy(['category', 'status', 'owner_unit_id', 'month'])
+      .execute();
+    return groups.map((g) => ({ ...g, n: g.n, damage: Number(g.damage ?? 0) }));
+  }
+
+  function summarise(parts: StatisticsGroup[][]) {
+    const groups = parts.flat();
+    const count = (key: (g: StatisticsGroup) => string) => {
+      const counts = new Map<string, number>();
+      for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.n);
+      return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    };
+    return {
+      total: groups.reduce((sum, g) => sum + g.n, 0),
+      byCategory: count((g) => g.category ?? 'other'),
+      byStatus: count((g) => g.status),
+      byUnit: count((g) => g.owner_unit_id),
+      byMonth: count((g) => g.month).sort((a, b) => a.key.localeCompare(b.key)),
+      damageYen: groups.reduce((sum, g) => sum + g.damage, 0),
+    };
+  }
+
+  const monthlyStatistics = createMonthlyStats({
+    db,
+    scope: 'case',
+    compute: statisticsPart,
+    combine: (parts) => {
+      const merged = new Map<string, StatisticsGroup>();
+      for (const g of parts.flat()) {
+        const key = `${g.category ?? ''}\u0000${g.status}\u0000${g.owner_unit_id}\u0000${g.month}`;
+        const known = merged.get(key);
+        merged.set(key, known ? { ...known, n: known.n + g.n, damage: known.damage + g.damage } : { ...g });
+      }
+      return [...merged.values()];
+    },
+    finish: summarise,
+  });
 
   const service = {
     openInTransaction,
@@ -554,34 +608,7 @@ export function createCasesService(
 
     /** Counts for the statistics page (M3.2): by category, status, owner unit and Japanese month, damage in yen. */
     async statistics(range: { from: string; to: string }) {
-      // Counted by the database in groups (100,000 cases are too many rows to load for a page).
-      const groups = await db
-        .selectFrom('case_record')
-        .select((eb) => [
-          'category',
-          'status',
-          'owner_unit_id',
-          tokyoMonthOf('created_at', range).as('month'),
-          eb.fn.countAll<number>().as('n'),
-          eb.fn.sum<number | string | null>(eb.fn.coalesce('damage_yen', eb.lit(0))).as('damage'),
-        ])
-        .where('created_at', '>=', range.from)
-        .where('created_at', '<', range.to)
-        .groupBy(['category', 'status', 'owner_unit_id', 'month'])
-        .execute();
-      const count = (key: (g: (typeof groups)[number]) => string) => {
-        const counts = new Map<string, number>();
-        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.n);
-        return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-      };
-      return {
-        total: groups.reduce((sum, g) => sum + g.n, 0),
-        byCategory: count((g) => g.category ?? 'other'),
-        byStatus: count((g) => g.status),
-        byUnit: count((g) => g.owner_unit_id),
-        byMonth: count((g) => g.month).sort((a, b) => a.key.localeCompare(b.key)),
-        damageYen: groups.reduce((sum, g) => sum + Number(g.damage ?? 0), 0),
-      };
+      return monthlyStatistics.get(range);
     },
 
     /** Cases the viewer may see whose number, title, description or notes contain every word. */

@@ -19,6 +19,8 @@ export type DraftReport = {
   damageYen?: number;
   organisation?: DemoOrganisation;
   caseTitle?: string;
+  /** The demo's name of the ransomware family (DemoLock …), for attribution. */
+  ransomFamily?: string;
 };
 
 const defang = (url: string) => url.replace(/^https/, 'hxxps').replace(/\.(?=[a-z]+(\/|$))/, '[.]');
@@ -239,6 +241,7 @@ export const ransomwareReport: Template = (random, infra) => {
     caseChance: 0.85,
     damageYen: damage,
     caseTitle: `${organisation.name}に対するランサムウェア事案（${family.family}）`,
+    ransomFamily: family.family,
   };
 };
 

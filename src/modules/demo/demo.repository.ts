@@ -2,7 +2,20 @@
 // did the seeding produce (counts for the summary line).
 import type { Executor } from '#kernel/db/index.ts';
 
-async function countOf(db: Executor, table: 'case_record' | 'intake_item' | 'observable' | 'sighting'): Promise<number> {
+type CountedTable =
+  | 'case_record'
+  | 'intake_item'
+  | 'observable'
+  | 'sighting'
+  | 'evidence_item'
+  | 'analysis_request'
+  | 'case_attribution'
+  | 'case_ransomware'
+  | 'case_support_request'
+  | 'case_external_cooperation'
+  | 'case_international_request';
+
+async function countOf(db: Executor, table: CountedTable): Promise<number> {
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -21,6 +34,13 @@ export async function countSeeded(db: Executor) {
     cases: await countOf(db, 'case_record'),
     observables: await countOf(db, 'observable'),
     sightings: await countOf(db, 'sighting'),
+    evidence: await countOf(db, 'evidence_item'),
+    analysisRequests: await countOf(db, 'analysis_request'),
+    attributions: await countOf(db, 'case_attribution'),
+    ransomwareProfiles: await countOf(db, 'case_ransomware'),
+    supportRequests: await countOf(db, 'case_support_request'),
+    externalCooperation: await countOf(db, 'case_external_cooperation'),
+    internationalRequests: await countOf(db, 'case_international_request'),
   };
 }
 

@@ -1,26 +1,43 @@
 // `koban seed demo`: a fictitious prefecture's year, written through the real services (intake,
 // triage, cases, observables) so that receipt and case numbers, sightings, the search index and the
-// audit chain are all as the application itself would have made them. The clock is moved to each
+// audit chain are all as the application itself would have made them. Opened cases then get
+// their attribution and ransomware profile (threats), evidence with its custody and analysis, and
+// cooperation (support requests, joint investigations, requests abroad). The clock is moved to each
 // event's time; the same seed gives the same year.
 import { MIN_PASSWORD_LENGTH } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
 import type { Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
+import type { BlobStore } from '#kernel/files/index.ts';
 import type { UsersService } from '#modules/accounts/index.ts';
-import type { CasesService } from '#modules/cases/index.ts';
+import type { CasesService, CooperationService, EvidenceService } from '#modules/cases/index.ts';
 import { ConsultationInput, PublicReportInput, STATION_CHANNELS, type IntakeService } from '#modules/intake/index.ts';
+import type { ThreatsService } from '#modules/threats/index.ts';
 import type { UnitsService } from '#modules/units/index.ts';
-import { planCase, type OpenedCase } from './demo.cases.ts';
+import { createQuota, type DemoCase, type Roster } from './demo.case-context.ts';
+import { planCase } from './demo.cases.ts';
+import { planCooperation } from './demo.cooperation.ts';
 import { demoErrors } from './demo.errors.ts';
+import { planEvidence } from './demo.evidence.ts';
 import { drawInfrastructure, type Infrastructure } from './demo.infrastructure.ts';
 import { fictitiousContact } from './demo.people.ts';
 import { createRandom, type Random } from './demo.random.ts';
 import { draftReport, ransomwareReport, type DraftReport } from './demo.reports.ts';
 import { countExistingWork, countSeeded, findItemIdByReceipt } from './demo.repository.ts';
+import { planThreats } from './demo.threats.ts';
 import { arrivalBetween, createScheduler, DEMO_YEAR_END, DEMO_YEAR_START, hoursLater, RANSOMWARE_WAVE, type DemoClock } from './demo.timeline.ts';
 import { createOfficers, type DemoOfficer } from './demo.users.ts';
 
-export type DemoServices = { users: UsersService; units: UnitsService; intake: IntakeService; cases: CasesService };
+export type DemoServices = {
+  users: UsersService;
+  units: UnitsService;
+  intake: IntakeService;
+  cases: CasesService;
+  threats: ThreatsService;
+  evidence: EvidenceService;
+  cooperation: CooperationService;
+  blobs: BlobStore;
+};
 export type DemoOptions = { seed: number; scale: number; password: string; force: boolean };
 
 const REPORTS_AT_SCALE_1 = 3000;
@@ -64,6 +81,9 @@ export async function seedDemo(services: DemoServices, db: Executor, clock: Demo
   const unitIdOf = (code: string) => units.get(code)?.id ?? null;
   const officersOf = (unitId: string | null) => officers.filter((o) => o.actor.unitId === unitId && o.actor.roles[0] !== 'manager');
   const investigators = officersOf(unitIdOf('cyber_investigation'));
+  const forensicUnitId = unitIdOf('ibaraki_info_comm');
+  const roster: Roster = { investigators, forensic: officersOf(forensicUnitId), forensicUnitId, officersOfUnit: officersOf };
+  const quota = createQuota(options.scale);
   const scheduler = createScheduler(clock);
 
   async function takeIn({ at, draft, random: own }: Arrival): Promise<string> {
@@ -102,17 +122,41 @@ export async function seedDemo(services: DemoServices, db: Executor, clock: Demo
     const lead = own.pick(team);
     const colleague = team.length > 1 ? (own.pick(team.filter((o) => o !== lead)) ?? null) : null;
     const opened = await services.intake.openCase(lead.actor, itemId, draft.caseTitle, null);
+    const isStationOwned = stations.some((s) => s.id === lead.actor.unitId);
+    const theCase: DemoCase = {
+      id: opened.caseId,
+      caseNo: opened.caseNo,
+      lead: lead.actor,
+      colleague: colleague?.actor ?? null,
+      draft,
+      openedAt,
+      isStationOwned,
+    };
+    // Forks, so that these draws leave the case's own sequence as it was.
+    const cooperation = planCooperation(own.fork('cooperation'), infra, theCase, roster, quota, services.cooperation);
     const supportCodes =
-      draft.subcategory === 'ransomware' ? ['ibaraki_info_comm', 'kanto_rpb_cyber'] : local.length > 0 && team !== investigators ? ['cyber_investigation'] : [];
+      draft.subcategory === 'ransomware'
+        ? ['ibaraki_info_comm', 'kanto_rpb_cyber']
+        : local.length > 0 && team !== investigators && !cooperation.requestsSupport
+          ? ['cyber_investigation']
+          : [];
     const supportUnitIds = supportCodes.flatMap((code) => (unitIdOf(code) !== null && unitIdOf(code) !== item.assignedUnitId ? [unitIdOf(code) ?? ''] : []));
     const state = { version: 1, taskIds: [] as string[] };
-    const theCase: OpenedCase = { id: opened.caseId, caseNo: opened.caseNo, lead: lead.actor, colleague: colleague?.actor ?? null, draft };
     for (const step of planCase(own, infra, theCase, supportUnitIds)) {
       scheduler.add(hoursLater(openedAt, step.afterHours), async () => {
         const result = await step.run(services.cases, state);
         if (result && typeof result === 'object' && 'version' in result && typeof result.version === 'number') state.version = result.version;
       });
     }
+    const more = [
+      ...planThreats(own.fork('threats'), theCase, quota, services.threats),
+      ...planEvidence(own.fork('evidence'), infra, theCase, roster, services),
+      ...cooperation.steps,
+    ];
+    for (const step of more)
+      scheduler.add(hoursLater(openedAt, step.afterHours), async () => {
+        await step.run();
+      });
   }
 
   for (const arrival of planArrivals(random.fork('arrivals'), infra, options.scale)) {

@@ -5,7 +5,18 @@
 import { createHmac } from 'node:crypto';
 import { SYSTEM_ACTOR, can, type Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
-import { indexDocument, nextSequenceValue, searchDocuments, snippetOf, tokyoMonthOf, tokyoYear, type Executor } from '#kernel/db/index.ts';
+import {
+  createMonthlyStats,
+  mergeSorted,
+  indexDocument,
+  medianOfSorted,
+  nextSequenceValue,
+  searchDocuments,
+  snippetOf,
+  tokyoMonthOf,
+  tokyoYear,
+  type Executor,
+} from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import { t, tokyoTime } from '#kernel/i18n/index.ts';
 import type { BlobStore } from '#kernel/files/index.ts';
@@ -450,6 +461,94 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     }
   }
 
+  type StatisticsPart = {
+    groups: { category: string; kind: string; priority: string; month: string; n: number }[];
+    routing: Float64Array;
+    handOff: Float64Array;
+    toCase: Float64Array;
+  };
+
+  // Counts come grouped from the database; the medians need each item's times, read as narrow rows
+  // with the case's opening time joined in (1,000,000 items are too many to load whole).
+  async function statisticsPart(range: { from: string; to: string }): Promise<StatisticsPart> {
+    const inRange = db
+      .selectFrom('intake_item')
+      .where('intake_item.created_at', '>=', range.from)
+      .where('intake_item.created_at', '<', range.to)
+      .where('intake_item.status', '!=', 'merged');
+    const [groups, times] = await Promise.all([
+      inRange
+        .select((eb) => ['category', 'kind', 'priority', tokyoMonthOf('intake_item.created_at', range).as('month'), eb.fn.countAll<number>().as('n')])
+        .groupBy(['category', 'kind', 'priority', 'month'])
+        .execute(),
+      inRange
+        .leftJoin('case_record', 'case_record.id', 'intake_item.case_id')
+        .select(['intake_item.created_at', 'intake_item.triaged_at', 'intake_item.claimed_at', 'case_record.created_at as case_opened_at'])
+        .execute(),
+    ]);
+    const minutes = (to: (r: (typeof times)[number]) => string | null) => {
+      const values: number[] = [];
+      for (const r of times) {
+        const end = to(r);
+        if (end !== null) values.push((new Date(end).getTime() - new Date(r.created_at).getTime()) / 60_000);
+      }
+      return Float64Array.from(values).sort();
+    };
+    return {
+      groups: groups.map((g) => ({ category: g.category, kind: g.kind, priority: g.priority, month: g.month, n: g.n })),
+      routing: minutes((r) => r.triaged_at),
+      handOff: minutes((r) => r.claimed_at),
+      toCase: minutes((r) => r.case_opened_at ?? null),
+    };
+  }
+
+  /** Groups with the same keys added together. */
+  function regroup(groups: StatisticsPart['groups']): StatisticsPart['groups'] {
+    const merged = new Map<string, StatisticsPart['groups'][number]>();
+    for (const g of groups) {
+      const key = `${g.category}\u0000${g.kind}\u0000${g.priority}\u0000${g.month}`;
+      const known = merged.get(key);
+      merged.set(key, known ? { ...known, n: known.n + g.n } : { ...g });
+    }
+    return [...merged.values()];
+  }
+
+  function summarise(parts: StatisticsPart[]) {
+    const groups = parts.flatMap((p) => p.groups);
+    const count = (key: (g: (typeof groups)[number]) => string) => {
+      const counts = new Map<string, number>();
+      for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.n);
+      return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    };
+    const median = (lists: Float64Array[]) => {
+      const value = medianOfSorted(lists);
+      return value === null ? null : Math.round(value * 10) / 10;
+    };
+    return {
+      total: groups.reduce((sum, g) => sum + g.n, 0),
+      byCategory: count((g) => g.category),
+      byKind: count((g) => g.kind),
+      byPriority: count((g) => g.priority),
+      byMonth: count((g) => g.month).sort((a, b) => a.key.localeCompare(b.key)),
+      medianMinutesToRouting: median(parts.map((p) => p.routing)),
+      medianMinutesToHandOff: median(parts.map((p) => p.handOff)),
+      medianMinutesToCase: median(parts.map((p) => p.toCase)),
+    };
+  }
+
+  const monthlyStatistics = createMonthlyStats({
+    db,
+    scope: 'intake',
+    compute: statisticsPart,
+    combine: (parts) => ({
+      groups: regroup(parts.flatMap((p) => p.groups)),
+      routing: mergeSorted(parts.map((p) => p.routing)),
+      handOff: mergeSorted(parts.map((p) => p.handOff)),
+      toCase: mergeSorted(parts.map((p) => p.toCase)),
+    }),
+    finish: summarise,
+  });
+
   function assertOpen(item: repo.IntakeItemRow): void {
     if (!(repo.OPEN_STATUSES as readonly string[]).includes(item.status)) throw new AppError(intakeErrors.not_open, { status: item.status });
   }
@@ -625,46 +724,9 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
     },
 
     /** Counts for the statistics page (M2.1): by category, kind, priority and Japanese month, and hand-off times. */
+    /** Counts by category, kind, priority and Japanese month, and median times to routing, to an officer and to a case. */
     async statistics(range: { from: string; to: string }) {
-      // Counts come grouped from the database; the medians need each item's times, read as narrow rows
-      // with the case's opening time joined in (1,000,000 items are too many to load whole).
-      const inRange = db
-        .selectFrom('intake_item')
-        .where('intake_item.created_at', '>=', range.from)
-        .where('intake_item.created_at', '<', range.to)
-        .where('intake_item.status', '!=', 'merged');
-      const [groups, times] = await Promise.all([
-        inRange
-          .select((eb) => ['category', 'kind', 'priority', tokyoMonthOf('intake_item.created_at', range).as('month'), eb.fn.countAll<number>().as('n')])
-          .groupBy(['category', 'kind', 'priority', 'month'])
-          .execute(),
-        inRange
-          .leftJoin('case_record', 'case_record.id', 'intake_item.case_id')
-          .select(['intake_item.created_at', 'intake_item.triaged_at', 'intake_item.claimed_at', 'case_record.created_at as case_opened_at'])
-          .execute(),
-      ]);
-      const count = (key: (g: (typeof groups)[number]) => string) => {
-        const counts = new Map<string, number>();
-        for (const g of groups) counts.set(key(g), (counts.get(key(g)) ?? 0) + g.n);
-        return [...counts].map(([k, n]) => ({ key: k, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-      };
-      const minutes = (from: string, to: string | null) => (to === null ? null : (new Date(to).getTime() - new Date(from).getTime()) / 60_000);
-      const median = (values: (number | null)[]) => {
-        const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-        if (sorted.length === 0) return null;
-        const mid = Math.floor(sorted.length / 2);
-        return Math.round((sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2) * 10) / 10;
-      };
-      return {
-        total: groups.reduce((sum, g) => sum + g.n, 0),
-        byCategory: count((g) => g.category),
-        byKind: count((g) => g.kind),
-        byPriority: count((g) => g.priority),
-        byMonth: count((g) => g.month).sort((a, b) => a.key.localeCompare(b.key)),
-        medianMinutesToRouting: median(times.map((r) => minutes(r.created_at, r.triaged_at))),
-        medianMinutesToHandOff: median(times.map((r) => minutes(r.created_at, r.claimed_at))),
-        medianMinutesToCase: median(times.map((r) => minutes(r.created_at, r.case_opened_at ?? null))),
-      };
+      return monthlyStatistics.get(range);
     },
 
     /** Reports and consultations the viewer may open whose number, summary, description, details or notes contain every word. */
