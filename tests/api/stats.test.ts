@@ -116,6 +116,9 @@ describe('statistics', () => {
     names.splice(0, names.length, ...allNames);
     assert.match(sheetNamed('ランサム・業種別'), /製造業.*manufacturing.*<v>1<\/v>/);
     assert.match(sheetNamed('ランサム・感染経路別'), /未記録/);
+    const csv = (await investigator.request('GET', '/api/stats.csv?from=2026-11&to=2026-11')).body;
+    assert.match(csv, /ランサムウェア被害\(件\),,1\r\n/);
+    assert.match(csv, /ランサムウェア・業種,manufacturing,1/);
     const english = await investigator.request('GET', '/api/stats.xlsx?from=2026-11&to=2026-11&lang=en');
     assert.match(strFromU8(unzipSync(new Uint8Array(english.rawPayload))['xl/workbook.xml']!), /Intake by category/);
   });

@@ -42,10 +42,11 @@ export function registerStatsRoutes(
   );
   app.get('/api/stats.csv', { config: { access: 'stats.read' }, schema: { tags: ['stats'], querystring: StatsQuery } }, async (request, reply) => {
     const stats = await compute(request.query.from, request.query.to);
+    const range = { from: tokyoMonthStart(stats.from), to: tokyoMonthStart(nextMonth(stats.to)) };
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="koban-stats-${stats.from}-${stats.to}.csv"`)
-      .send(statsCsv(stats));
+      .send(statsCsv(stats, await ransomware(range)));
   });
   app.get(
     '/api/stats.xlsx',
