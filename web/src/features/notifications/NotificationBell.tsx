@@ -3,14 +3,15 @@
 // and once a minute.
 import { ActionIcon, Button, Group, Indicator, Menu, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { Link, usePathname } from '../../app/router.tsx';
 import { PATHS } from '../../app/routes.tsx';
+import { Link, usePathname } from '../../app/router.tsx';
 import { useCan } from '../../app/session.tsx';
 import { useApiQuery } from '../../app/useApiQuery.ts';
 import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
 import { formatMinute } from '../intake/intakeTime.ts';
 import './notifications.css';
 import { notificationsApi, type Notice } from './notifications.api.ts';
+import { noticeHref } from './noticeHref.ts';
 
 const REFRESH_MS = 60_000;
 const SHOWN = 12;
@@ -82,7 +83,7 @@ function Bell() {
 function NoticeItem({ notice, onOpen }: { notice: Notice; onOpen: () => void }) {
   const { t, language } = useI18n();
   const text = useNoticeText()(notice);
-  const href = noticeHref(notice);
+  const href = noticeHref(notice, PATHS);
   const isUnread = notice.readAt === null;
   const body = (
     <>
@@ -106,13 +107,6 @@ function NoticeItem({ notice, onOpen }: { notice: Notice; onOpen: () => void }) 
 }
 
 /** Where a notice's subject is shown; an analysis request is answered on the forensic unit's page. */
-function noticeHref(notice: Notice): string | null {
-  if (notice.subjectType === 'intake_item') return PATHS.intakeItem(notice.subjectId);
-  if (notice.subjectType === 'case') return PATHS.case(notice.subjectId);
-  if (notice.subjectType === 'analysis_request') return PATHS.analysisRequests;
-  return null;
-}
-
 /** A notice in words: the catalogue's `notifications.kind.<kind>` filled with its parameters. */
 export function useNoticeText(): (notice: Notice) => string {
   const { t } = useI18n();
