@@ -57,3 +57,14 @@ export function requirePositional(args: ParsedArgs, index: number, label: string
   if (!value) throw new UsageError(`missing ${label}`);
   return value;
 }
+
+/** Ends a command with its own exit code, after printing `message` (if any) to stderr. */
+export class CommandExit extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'CommandExit';
+  }
+}

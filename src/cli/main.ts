@@ -2,13 +2,14 @@
 import { AppError } from '#kernel/errors.ts';
 import { ConfigError, loadConfig } from '#kernel/config.ts';
 import { t, type Locale } from '#kernel/i18n/index.ts';
-import { parseArgs, UsageError, type Command } from './command.ts';
+import { CommandExit, parseArgs, UsageError, type Command } from './command.ts';
 import { auditVerifyCommand, AuditChainBroken } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { extractCommand, lookupCommand } from './commands/observables.ts';
 import { serveCommand } from './commands/serve.ts';
 import { seedDemoCommand } from './commands/seed.ts';
+import { stixValidateCommand } from './commands/stix.ts';
 import { unitListCommand } from './commands/unit.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './commands/user.ts';
 
@@ -25,6 +26,7 @@ const COMMANDS: Command[] = [
   extractCommand,
   lookupCommand,
   seedDemoCommand,
+  stixValidateCommand,
 ];
 
 function helpText(commands: Command[]): string {
@@ -80,6 +82,10 @@ export async function runCli(argv: string[], out: (line: string) => void, err: (
     if (error instanceof UsageError) {
       err(`${t(locale, 'cli.usage_error', { message: error.message })}\nUsage: ${found.command.usage}`);
       return 1;
+    }
+    if (error instanceof CommandExit) {
+      if (error.message) err(error.message);
+      return error.exitCode;
     }
     if (error instanceof AuditChainBroken) {
       err(`NG ${error.message}`);

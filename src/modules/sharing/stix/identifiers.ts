@@ -1,0 +1,48 @@
+// The lexical rules STIX 2.1 sets for type names, identifiers and timestamps (§2.7, §2.9, §3.2).
+
+const TYPE_NAME = /^[a-z0-9-]{3,250}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?Z$/;
+
+/** The fixed ids of the TLP marking definitions: TLP 1.0 (STIX 2.1 §7.2.1.4) and TLP 2.0 (OASIS extension). */
+export const TLP_MARKING_IDS: ReadonlySet<string> = new Set([
+  'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9', // TLP:WHITE
+  'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da', // TLP:GREEN
+  'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82', // TLP:AMBER
+  'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed', // TLP:RED
+  'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487', // TLP:CLEAR (2.0)
+  'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb', // TLP:GREEN (2.0)
+  'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421', // TLP:AMBER (2.0)
+  'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003', // TLP:AMBER+STRICT (2.0)
+  'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1', // TLP:RED (2.0)
+]);
+
+export function isStixTypeName(value: string): boolean {
+  return TYPE_NAME.test(value) && !value.includes('--');
+}
+
+/** `<type>--<RFC 4122 UUID>`; with `type`, the prefix must be that type. */
+export function isStixId(value: unknown, type?: string): value is string {
+  if (typeof value !== 'string') return false;
+  const separator = value.indexOf('--');
+  if (separator < 0) return false;
+  const prefix = value.slice(0, separator);
+  if (type !== undefined && prefix !== type) return false;
+  return isStixTypeName(prefix) && UUID.test(value.slice(separator + 2));
+}
+
+/** RFC 3339 in UTC with the `Z` suffix, on a real calendar day. */
+export function isStixTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = TIMESTAMP.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A key that orders STIX timestamps correctly whatever their fractional-second precision. */
+export function timestampOrderKey(value: string): string {
+  const [whole = '', fraction = ''] = value.slice(0, -1).split('.');
+  return `${whole}.${fraction.padEnd(9, '0')}`;
+}
