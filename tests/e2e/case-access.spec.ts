@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { permissionsOf, type Actor, type Role } from '#kernel/auth/index.ts';
-import { createUser, field, launchBrowser, logInFirstTime, openPage, shot, startKoban, type RunningKoban } from './support.ts';
+import { actorOf, createUser, field, launchBrowser, logInFirstTime, openPage, shot, startKoban, unitIdOf } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -23,16 +22,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function actorOf(userId: string, unitId: string, role: Role): Actor {
-  return { userId, username: userId, roles: [role], unitId, permissions: permissionsOf([role]), via: 'cli', credentialId: 'e2e' };
-}
-
-async function unitIdOf(server: RunningKoban, code: string): Promise<string> {
-  const unitId = await server.koban.services.units.findIdByCode(code);
-  assert.ok(unitId, `the seed has ${code}`);
-  return unitId;
-}
 
 /** Opens a case page and records a text through the observables textarea. */
 async function recordOnCase(page: Page, caseId: string, caseNo: string, text: string): Promise<void> {

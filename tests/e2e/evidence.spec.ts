@@ -11,8 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { permissionsOf, type Actor, type Role } from '#kernel/auth/index.ts';
-import { createUser, field, launchBrowser, logInFirstTime, openPage, shot, SHOTS_DIR, startKoban, type RunningKoban } from './support.ts';
+import { actorOf, createUser, field, launchBrowser, logInFirstTime, openPage, shot, SHOTS_DIR, startKoban, unitIdOf } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 860 };
@@ -30,16 +29,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function actorOf(userId: string, unitId: string, role: Role): Actor {
-  return { userId, username: userId, roles: [role], unitId, permissions: permissionsOf([role]), via: 'cli', credentialId: 'e2e' };
-}
-
-async function unitIdOf(server: RunningKoban, code: string): Promise<string> {
-  const unitId = await server.koban.services.units.findIdByCode(code);
-  assert.ok(unitId, `the seed has ${code}`);
-  return unitId;
-}
 
 /** Picks an option of a Mantine Select (its option list is in a portal). */
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {

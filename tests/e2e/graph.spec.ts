@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { permissionsOf, type Actor, type Role } from '#kernel/auth/index.ts';
-import { createUser, launchBrowser, logInFirstTime, openPage, shot, SHOTS_DIR, startKoban } from './support.ts';
+import { actorOf, createUser, launchBrowser, logInFirstTime, openPage, shot, SHOTS_DIR, startKoban } from './support.ts';
 
 const ATTACKER_IP = '45.137.21.9';
 const MULE_ACCOUNT = '振込先 三菱UFJ銀行 渋谷支店 普通 1234567 カ)サンプル';
@@ -21,10 +20,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function actorOf(userId: string, unitId: string, role: Role): Actor {
-  return { userId, username: userId, roles: [role], unitId, permissions: permissionsOf([role]), via: 'cli', credentialId: 'e2e' };
-}
 
 test("a station officer expands the case's link graph and meets another unit's case, unnamed", async () => {
   const server = await startKoban();

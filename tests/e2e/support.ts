@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { totpCode, type Role } from '#kernel/auth/index.ts';
+import { permissionsOf, totpCode, type Actor, type Role } from '#kernel/auth/index.ts';
 import type { Clock } from '#kernel/clock.ts';
 import { loadConfig } from '#kernel/config.ts';
 import { buildHttpApp, openKoban, type Koban } from '../../src/server.ts';
@@ -158,4 +158,16 @@ export { totpCode };
 /** Clicks 日本語 or English in the visible language switch (its radios are visually hidden). */
 export async function switchLanguage(page: Page, label: '日本語' | 'English'): Promise<void> {
   await page.locator('label', { hasText: label }).filter({ visible: true }).click();
+}
+
+/** An in-process actor for seeding through the services (a role of a unit), as the CLI acts. */
+export function actorOf(userId: string, unitId: string, role: Role): Actor {
+  return { userId, username: userId, roles: [role], unitId, permissions: permissionsOf([role]), via: 'cli', credentialId: 'e2e' };
+}
+
+/** The id of a seeded unit by its code. */
+export async function unitIdOf(server: RunningKoban, code: string): Promise<string> {
+  const unitId = await server.koban.services.units.findIdByCode(code);
+  assert.ok(unitId, `the seed has ${code}`);
+  return unitId;
 }

@@ -1,10 +1,10 @@
 // Small pieces shared by the intake pages: priority, status, flag and deadline badges, the links
 // between the queue, the consultation form and the routing rules, and the fact/section frames.
-import { Badge, Button, Group, Text, Title, type MantineColor } from '@mantine/core';
+import { Badge, Group, Text, Title, type MantineColor } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link, usePathname } from '../../app/router.tsx';
 import { PATHS } from '../../app/routes.tsx';
 import { useCan } from '../../app/session.tsx';
+import { SubNav } from '../../components/SubNav.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatMinute } from './intakeTime.ts';
 import { useIntakeLabel } from './intakeLabels.ts';
@@ -81,35 +81,12 @@ export function Deadline({ deadlineAt, overdue, size = 'xs' }: { deadlineAt: str
 export function IntakeNav() {
   const { t } = useI18n();
   const can = useCan();
-  const pathname = usePathname();
   const items = [
     { href: PATHS.intake, label: t('intake.nav_queue'), isShown: true },
     { href: PATHS.intakeNew, label: t('intake.nav_new'), isShown: can('intake.write') },
     { href: PATHS.intakeRules, label: t('intake.nav_rules'), isShown: true },
   ];
-  return (
-    <nav aria-label={t('intake.nav_label')}>
-      <Group gap="xs" mb="md" wrap="wrap">
-        {items
-          .filter((item) => item.isShown)
-          .map((item) => {
-            const isCurrent = pathname === item.href;
-            return (
-              <Button
-                key={item.href}
-                component={Link}
-                href={item.href}
-                size="xs"
-                variant={isCurrent ? 'filled' : 'default'}
-                aria-current={isCurrent ? 'page' : undefined}
-              >
-                {item.label}
-              </Button>
-            );
-          })}
-      </Group>
-    </nav>
-  );
+  return <SubNav label={t('intake.nav_label')} items={items} />;
 }
 
 export function Fact({ label, children }: { label: string; children: ReactNode }) {

@@ -1,9 +1,9 @@
 // Pieces shared by the threat pages: the kind and 国家背景 badges and the links between the
 // catalogue and the ransomware view.
-import { Badge, Button, Group } from '@mantine/core';
-import { Link, usePathname } from '../../app/router.tsx';
+import { Badge } from '@mantine/core';
 import { PATHS } from '../../app/routes.tsx';
 import { useCan } from '../../app/session.tsx';
+import { SubNav } from '../../components/SubNav.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useThreatLabel } from './threatLabels.ts';
 
@@ -31,32 +31,9 @@ export function StateSponsoredBadge() {
 export function ThreatsNav() {
   const { t } = useI18n();
   const can = useCan();
-  const pathname = usePathname();
   const items = [
     { href: PATHS.threats, label: t('threats.nav_catalogue'), isShown: true },
     { href: PATHS.ransomware, label: t('threats.nav_ransomware'), isShown: can('stats.read') },
   ];
-  return (
-    <nav aria-label={t('threats.nav_label')}>
-      <Group gap="xs" mb="md" wrap="wrap">
-        {items
-          .filter((item) => item.isShown)
-          .map((item) => {
-            const isCurrent = pathname === item.href;
-            return (
-              <Button
-                key={item.href}
-                component={Link}
-                href={item.href}
-                size="xs"
-                variant={isCurrent ? 'filled' : 'default'}
-                aria-current={isCurrent ? 'page' : undefined}
-              >
-                {item.label}
-              </Button>
-            );
-          })}
-      </Group>
-    </nav>
-  );
+  return <SubNav label={t('threats.nav_label')} items={items} />;
 }
