@@ -8,31 +8,28 @@ import { formatMinute } from '../intake/intakeTime.ts';
 import type { Directory } from '../users/directory.ts';
 import { EXTERNAL_STATUSES, NCU, PREFECTURES, type ExternalStatus } from '../../../../src/modules/cases/cooperation.contract.ts';
 import { cooperationApi, sharedObservablesOf, type ExternalCooperationView } from './cooperation.api.ts';
-import { CooperationErrorMessage, CooperationHistory, CooperationStatusBadge, RecordUpdateForm, useCooperationLabel } from './CaseCooperationParts.tsx';
-import { SubTitle } from './CaseCooperationSupport.tsx';
+import {
+  CooperationErrorMessage,
+  CooperationHistory,
+  CooperationStatusBadge,
+  RecordUpdateForm,
+  RecordBlock,
+  useCooperationLabel,
+} from './CaseCooperationParts.tsx';
 
 type Props = { caseId: string; items: readonly ExternalCooperationView[]; directory: Directory; canWrite: boolean; onChanged: () => void };
 
 export function ExternalCooperationBlock({ caseId, items, directory, canWrite, onChanged }: Props) {
   const { t } = useI18n();
   return (
-    <Stack gap="sm" data-testid="case-external-cooperation">
-      <SubTitle>{t('cooperation.external_title')}</SubTitle>
-      {items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('cooperation.external_none')}
-        </Text>
-      ) : (
-        <ul className="plain-list note-list">
-          {items.map((item) => (
-            <li key={item.id}>
-              <ExternalItem caseId={caseId} item={item} directory={directory} canWrite={canWrite} onChanged={onChanged} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {canWrite && <ExternalForm caseId={caseId} onCreated={onChanged} />}
-    </Stack>
+    <RecordBlock
+      testId="case-external-cooperation"
+      title={t('cooperation.external_title')}
+      none={t('cooperation.external_none')}
+      items={items}
+      renderItem={(item) => <ExternalItem caseId={caseId} item={item} directory={directory} canWrite={canWrite} onChanged={onChanged} />}
+      form={canWrite && <ExternalForm caseId={caseId} onCreated={onChanged} />}
+    />
   );
 }
 

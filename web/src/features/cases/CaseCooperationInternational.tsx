@@ -9,8 +9,14 @@ import type { Directory } from '../users/directory.ts';
 import { COUNTRY_CODES, INTERNATIONAL_CHANNELS, INTERNATIONAL_STATUSES, type InternationalStatus } from '../../../../src/modules/cases/cooperation.contract.ts';
 import { dueAtOf } from './caseTasks.ts';
 import { cooperationApi, type InternationalRequestView } from './cooperation.api.ts';
-import { CooperationErrorMessage, CooperationHistory, CooperationStatusBadge, RecordUpdateForm, useCooperationLabel } from './CaseCooperationParts.tsx';
-import { SubTitle } from './CaseCooperationSupport.tsx';
+import {
+  CooperationErrorMessage,
+  CooperationHistory,
+  CooperationStatusBadge,
+  RecordUpdateForm,
+  RecordBlock,
+  useCooperationLabel,
+} from './CaseCooperationParts.tsx';
 
 type Props = { caseId: string; items: readonly InternationalRequestView[]; directory: Directory; canWrite: boolean; onChanged: () => void };
 
@@ -23,23 +29,14 @@ function countryName(language: Language, code: string): string {
 export function InternationalRequestsBlock({ caseId, items, directory, canWrite, onChanged }: Props) {
   const { t } = useI18n();
   return (
-    <Stack gap="sm" data-testid="case-international-requests">
-      <SubTitle>{t('cooperation.international_title')}</SubTitle>
-      {items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('cooperation.international_none')}
-        </Text>
-      ) : (
-        <ul className="plain-list note-list">
-          {items.map((item) => (
-            <li key={item.id}>
-              <InternationalItem caseId={caseId} item={item} directory={directory} canWrite={canWrite} onChanged={onChanged} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {canWrite && <InternationalForm caseId={caseId} onCreated={onChanged} />}
-    </Stack>
+    <RecordBlock
+      testId="case-international-requests"
+      title={t('cooperation.international_title')}
+      none={t('cooperation.international_none')}
+      items={items}
+      renderItem={(item) => <InternationalItem caseId={caseId} item={item} directory={directory} canWrite={canWrite} onChanged={onChanged} />}
+      form={canWrite && <InternationalForm caseId={caseId} onCreated={onChanged} />}
+    />
   );
 }
 

@@ -190,3 +190,40 @@ export function RecordUpdateForm({
     </form>
   );
 }
+
+/** One kind of cooperation record: its heading, the records (or a line saying there are none), and the form to add one. */
+export function RecordBlock<T extends { id: string }>({
+  testId,
+  title,
+  none,
+  items,
+  renderItem,
+  form,
+}: {
+  testId: string;
+  title: string;
+  none: string;
+  items: readonly T[];
+  renderItem: (item: T) => ReactNode;
+  form: ReactNode;
+}) {
+  return (
+    <Stack gap="sm" data-testid={testId}>
+      <Text fw={700} size="sm" component="h3">
+        {title}
+      </Text>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {none}
+        </Text>
+      ) : (
+        <ul className="plain-list note-list">
+          {items.map((item) => (
+            <li key={item.id}>{renderItem(item)}</li>
+          ))}
+        </ul>
+      )}
+      {form}
+    </Stack>
+  );
+}

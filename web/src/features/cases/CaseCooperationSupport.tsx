@@ -11,7 +11,14 @@ import { formatMinute } from '../intake/intakeTime.ts';
 import type { Directory } from '../users/directory.ts';
 import { SUPPORT_KINDS } from '../../../../src/modules/cases/cooperation.contract.ts';
 import { cooperationApi, jstInstantOf, type SupportAnswer, type SupportRequestView } from './cooperation.api.ts';
-import { CooperationErrorMessage, CooperationHistory, CooperationStatusBadge, OverdueBadge, useCooperationLabel } from './CaseCooperationParts.tsx';
+import {
+  CooperationErrorMessage,
+  CooperationHistory,
+  CooperationStatusBadge,
+  OverdueBadge,
+  RecordBlock,
+  useCooperationLabel,
+} from './CaseCooperationParts.tsx';
 
 export function SupportRequestItem({
   request,
@@ -130,31 +137,14 @@ export function SupportRequestsBlock({
 }) {
   const { t } = useI18n();
   return (
-    <Stack gap="sm" data-testid="case-support-requests">
-      <SubTitle>{t('cooperation.support_title')}</SubTitle>
-      {items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('cooperation.support_none')}
-        </Text>
-      ) : (
-        <ul className="plain-list note-list">
-          {items.map((request) => (
-            <li key={request.id}>
-              <SupportRequestItem request={request} directory={directory} showCase={false} onAnswered={onChanged} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {mayRequest && <SupportRequestForm caseId={caseId} onCreated={onChanged} />}
-    </Stack>
-  );
-}
-
-export function SubTitle({ children }: { children: string }) {
-  return (
-    <Text fw={700} size="sm" component="h3">
-      {children}
-    </Text>
+    <RecordBlock
+      testId="case-support-requests"
+      title={t('cooperation.support_title')}
+      none={t('cooperation.support_none')}
+      items={items}
+      renderItem={(request) => <SupportRequestItem request={request} directory={directory} showCase={false} onAnswered={onChanged} />}
+      form={mayRequest && <SupportRequestForm caseId={caseId} onCreated={onChanged} />}
+    />
   );
 }
 
