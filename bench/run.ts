@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<Recor
   correlate: () => import('./correlate.bench.ts'),
   intake: () => import('./intake.bench.ts'),
   cases: () => import('./cases.bench.ts'),
+  sharing: () => import('./sharing.bench.ts'),
 };
 const load = name ? benches[name] : undefined;
 if (!load) {

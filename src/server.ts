@@ -30,6 +30,13 @@ import { createObservablesService, registerObservablesRoutes } from '#modules/ob
 import { registerSearchRoutes } from '#modules/search/index.ts';
 import { registerStatsRoutes } from '#modules/stats/index.ts';
 import { createThreatsService, registerThreatsRoutes } from '#modules/threats/index.ts';
+import {
+  createSharingService,
+  registerSharingRoutes,
+  registerTaxiiRoutes,
+  registerTaxiiSubscriptionRoutes,
+  startTaxiiPolling,
+} from '#modules/sharing/index.ts';
 import { createUnitsService, registerUnitsRoutes } from '#modules/units/index.ts';
 import { createSourceAliases } from '#kernel/hidden-ref.ts';
 import { createInstallationSecrets } from '#kernel/secrets.ts';
@@ -60,6 +67,7 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
     usersOfUnit: async (unitId) => (await users.listOfUnit(unitId)).filter((u) => !u.disabled).map((u) => u.id),
   });
   const threats = createThreatsService(deps, cases);
+  const sharing = createSharingService(deps, { observables, cases });
   const timeline = createCaseTimelineService(deps, {
     cases,
     // Intake's rule for opening an item (intake.read, and read_all or the item's unit).
@@ -85,6 +93,7 @@ export function createServices(deps: KernelDeps, mailer: Mailer) {
     graph,
     threats,
     timeline,
+    sharing,
   };
 }
 
@@ -151,7 +160,12 @@ function startJobs(services: Services, config: Config, logger: Logger): () => vo
   const timer = setInterval(() => void tick(), config.escalationIntervalSeconds * 1000);
   timer.unref();
   void tick();
-  return () => clearInterval(timer);
+  // TAXII polls run on their own timer: a slow remote server must not hold up escalations and mail.
+  const stopTaxiiPolling = startTaxiiPolling(services.sharing.taxii.subscriptions, logger);
+  return () => {
+    clearInterval(timer);
+    stopTaxiiPolling();
+  };
 }
 
 export async function buildHttpApp(koban: Koban) {
@@ -196,6 +210,9 @@ export async function buildHttpApp(koban: Koban) {
       );
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
+      registerSharingRoutes(app, services.sharing);
+      registerTaxiiRoutes(app, services.sharing.taxii);
+      registerTaxiiSubscriptionRoutes(app, services.sharing.taxii.subscriptions);
     },
   });
 }

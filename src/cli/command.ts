@@ -45,7 +45,25 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return { positionals, flags };
 }
 
-const VALUE_FLAGS = new Set(['role', 'roles', 'name', 'unit', 'email', 'port', 'host', 'expect-head', 'seed', 'scale', 'password']);
+const VALUE_FLAGS = new Set([
+  'role',
+  'roles',
+  'name',
+  'unit',
+  'email',
+  'port',
+  'host',
+  'expect-head',
+  'seed',
+  'scale',
+  'password',
+  'tlp',
+  'group',
+  'types',
+  'out',
+  'map',
+  'delimiter',
+]);
 
 export function flagValue(args: ParsedArgs, name: string): string | undefined {
   const value = args.flags.get(name);

@@ -10,6 +10,7 @@ import { extractCommand, lookupCommand } from './commands/observables.ts';
 import { serveCommand } from './commands/serve.ts';
 import { seedDemoCommand } from './commands/seed.ts';
 import { stixValidateCommand } from './commands/stix.ts';
+import { exportCsvCommand, exportStixCommand, importCsvCommand, importMispCommand, importStixCommand, mispFeedCommand } from './commands/sharing.ts';
 import { unitListCommand } from './commands/unit.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './commands/user.ts';
 
@@ -27,6 +28,12 @@ const COMMANDS: Command[] = [
   lookupCommand,
   seedDemoCommand,
   stixValidateCommand,
+  importStixCommand,
+  importCsvCommand,
+  importMispCommand,
+  exportStixCommand,
+  exportCsvCommand,
+  mispFeedCommand,
 ];
 
 function helpText(commands: Command[]): string {

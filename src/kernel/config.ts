@@ -43,6 +43,8 @@ const Env = z.object({
     .default('IB'),
   KOBAN_CYBER_DIVISION_UNIT: z.string().min(1).default('cyber_investigation'),
   KOBAN_FORENSIC_UNIT: z.string().min(1).default('ibaraki_info_comm'),
+  /** The producer named in STIX, TAXII and MISP exports (identity, MISP Orgc). */
+  KOBAN_ORG_NAME: z.string().min(1).max(200).default('茨城県警察 Ibaraki Prefectural Police'),
   KOBAN_EVIDENCE_MAX_BYTES: positiveInt(2 * 1024 * 1024 * 1024),
   KOBAN_DUTY_DESK_EMAIL: z.email().optional(),
   KOBAN_ATTACHMENT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
@@ -68,6 +70,7 @@ export type Config = Readonly<{
   cyberDivisionUnit: string;
   /** Unit code that analysis requests (解析依頼) go to unless another unit is named: 情報通信部 情報技術解析. */
   forensicUnit: string;
+  orgName: string;
   /** Largest evidence file accepted in one upload. */
   evidenceMaxBytes: number;
   dutyDeskEmail: string | undefined;
@@ -155,6 +158,7 @@ export function loadConfig(env: EnvSource = process.env, overrides: EnvSource = 
     receiptPrefix: e.KOBAN_RECEIPT_PREFIX,
     cyberDivisionUnit: e.KOBAN_CYBER_DIVISION_UNIT,
     forensicUnit: e.KOBAN_FORENSIC_UNIT,
+    orgName: e.KOBAN_ORG_NAME,
     evidenceMaxBytes: e.KOBAN_EVIDENCE_MAX_BYTES,
     dutyDeskEmail: e.KOBAN_DUTY_DESK_EMAIL,
     attachmentMaxBytes: e.KOBAN_ATTACHMENT_MAX_BYTES,

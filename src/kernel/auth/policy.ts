@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'stats.read',
   'threat.read',
   'threat.manage',
+  'sharing.read',
+  'sharing.exchange',
+  'sharing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,12 +51,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intake.read_all',
     'intake.rules',
     'stats.read',
+    'sharing.read',
+    'sharing.manage',
   ],
-  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'case.read', 'stats.read'],
-  cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read', 'threat.manage'],
-  cyber_analyst: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read', 'threat.manage'],
+  manager: [...STAFF, 'unit.liaison.manage', 'audit.read', 'audit.verify', 'intake.read', 'intake.read_all', 'case.read', 'stats.read', 'sharing.read'],
+  cyber_investigator: [...STAFF, 'observable.write', ...INTAKE, 'intake.read_all', 'stats.read', 'threat.manage', 'sharing.read', 'sharing.exchange'],
+  cyber_analyst: [
+    ...STAFF,
+    'observable.write',
+    ...INTAKE,
+    'intake.read_all',
+    'stats.read',
+    'threat.manage',
+    'sharing.read',
+    'sharing.exchange',
+    'sharing.manage',
+  ],
   station_officer: [...STAFF, ...INTAKE],
-  csirt: [...STAFF, 'audit.read', 'observable.write'],
+  csirt: [...STAFF, 'audit.read', 'observable.write', 'sharing.read', 'sharing.exchange'],
   partner: ['profile.self', 'token.own'],
 };
 

@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CooperationTables } from './tables/cooperation.ts';
 import type { EvidenceTables } from './tables/evidence.ts';
+import type { SharingTables } from './tables/sharing.ts';
 import type { ThreatsTables } from './tables/threats.ts';
 
 export type UnitTable = {
@@ -94,6 +95,8 @@ export type ObservableTable = {
   attributes: string | null;
   first_seen_at: string;
   last_seen_at: string;
+  /** An explicit TLP 2.0 marking; null: the marking of the case it is shared with. */
+  tlp: Generated<string | null>;
 };
 
 export type SightingTable = {
@@ -147,6 +150,8 @@ export type IntakeItemTable = {
   closed_at: string | null;
   created_at: string;
   updated_at: string;
+  /** TLP 2.0 level; amber unless set. */
+  tlp: string;
 };
 
 export type IntakeAttachmentTable = {
@@ -186,6 +191,8 @@ export type CaseRecordTable = {
   victim: string | null;
   damage_yen: number | null;
   version: Generated<number>;
+  /** TLP 2.0 level (clear … red); amber unless set. */
+  tlp: Generated<string>;
 };
 
 export type CaseStatusChangeTable = {
@@ -250,6 +257,7 @@ export type StatVersionTable = { scope: string; day: string; version: number };
 /** Every table; areas with several tables keep their row types in `tables/`. */
 export type DB = EvidenceTables &
   CooperationTables &
+  SharingTables &
   ThreatsTables & {
     unit: UnitTable;
     stat_version: StatVersionTable;

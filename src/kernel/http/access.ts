@@ -53,7 +53,7 @@ export function installAccessControl(app: FastifyInstance, authenticator: Authen
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       request.auth = await authenticator.fromApiToken(authorization.slice(7).trim());
-      if (!request.auth) return deny(reply, request, 401, accessErrors.invalid_token);
+      if (!request.auth && !request.routeOptions.config.ownBearerTokens) return deny(reply, request, 401, accessErrors.invalid_token);
       return checkAccess(request, reply);
     }
     const sessionToken = request.cookies[SESSION_COOKIE];

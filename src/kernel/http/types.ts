@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route needs: a permission, 'session' (any log-in stage) or 'public'. Required on every route. */
     access?: RouteAccess;
+    /** With access 'public': a bearer token that is no Koban API token is left to the route, which has tokens of its own (TAXII member tokens). */
+    ownBearerTokens?: boolean;
   }
 }
 

@@ -1,6 +1,9 @@
 // Request and response schemas of the case workspace. Shared with the web UI.
 import { z } from 'zod';
 
+/** TLP 2.0 levels (FIRST), the marking of what is shared from a case; amber unless set. */
+export const CASE_TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+
 export const CASE_STATUSES = [
   'recognized',
   'investigating',
@@ -62,6 +65,8 @@ export const UpdateCaseInput = z
     damageYen: z.number().int().min(0).max(1_000_000_000_000).nullable().optional(),
     leadUserId: z.string().max(64).nullable().optional(),
     sensitive: z.boolean().optional(),
+    /** TLP 2.0: how far what is shared from the case may travel (sharing, issue 6). */
+    tlp: z.enum(CASE_TLP_LEVELS).optional(),
   })
   .strict();
 export type UpdateCaseInput = z.infer<typeof UpdateCaseInput>;
@@ -99,6 +104,7 @@ export const CaseSummary = z.object({
   ownerUnitId: z.string(),
   leadUserId: z.string().nullable(),
   sensitive: z.boolean(),
+  tlp: z.enum(CASE_TLP_LEVELS),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

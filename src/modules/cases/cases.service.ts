@@ -11,7 +11,7 @@ import type { SourceAliases } from '#kernel/hidden-ref.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import type { NotificationsService } from '#modules/notifications/index.ts';
 import type { ObservablesService } from '#modules/observables/index.ts';
-import { CASE_TRANSITIONS, type CaseDetail, type CaseStatus, type CreateCaseInput, type UpdateCaseInput } from './cases.contract.ts';
+import { CASE_TRANSITIONS, type CASE_TLP_LEVELS, type CaseDetail, type CaseStatus, type CreateCaseInput, type UpdateCaseInput } from './cases.contract.ts';
 import { caseErrors } from './cases.errors.ts';
 import * as repo from './cases.repository.ts';
 
@@ -57,6 +57,7 @@ function presentSummary(row: repo.CaseRow) {
     ownerUnitId: row.owner_unit_id,
     leadUserId: row.lead_user_id,
     sensitive: row.sensitive === 1,
+    tlp: row.tlp as (typeof CASE_TLP_LEVELS)[number],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -330,6 +331,7 @@ export function createCasesService(
         if (fields.victim !== undefined) set.victim = fields.victim === null ? null : JSON.stringify(fields.victim);
         if (fields.damageYen !== undefined) set.damage_yen = fields.damageYen;
         if (fields.sensitive !== undefined) set.sensitive = fields.sensitive ? 1 : 0;
+        if (fields.tlp !== undefined) set.tlp = fields.tlp;
         if (fields.leadUserId !== undefined) set.lead_user_id = fields.leadUserId;
         if (Object.keys(set).length > 0) await trx.updateTable('case_record').set(set).where('id', '=', caseId).execute();
         // The new lead, and whoever marks the case sensitive, become named members: a sensitive

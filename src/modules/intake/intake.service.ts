@@ -214,6 +214,7 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
             closed_at: closed ? at : null,
             created_at: at,
             updated_at: at,
+            tlp: 'amber',
           })
           .execute();
         const rows = attachmentRows(id, files, item.origin === 'public' ? 'reporter' : (item.createdBy ?? 'officer'), at);

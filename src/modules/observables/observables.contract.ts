@@ -1,6 +1,8 @@
 // Observable types and the shapes the API and the web share. Pure: the web imports it.
 import { z } from 'zod';
 
+/** TLP 2.0 levels (FIRST). */
+export const OBSERVABLE_TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
 export const ObservableType = z.enum([
   'ipv4',
   'ipv6',
@@ -64,10 +66,14 @@ export const ObservableDetail = z.object({
   enrichment: Enrichment,
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
+  /** An explicit TLP 2.0 marking; null: shared at the marking of the case it is shared with. */
+  tlp: z.enum(OBSERVABLE_TLP_LEVELS).nullable(),
   sightings: z.array(SourceView.extend({ seenAt: z.string() })),
   related: z.array(RelatedObservable),
 });
 export type ObservableDetail = z.infer<typeof ObservableDetail>;
+/** Marking an observable lets it be shared at that level even when it may be personal data (e-mail, phone, account). */
+export const ObservableMarkingInput = z.object({ tlp: z.enum(OBSERVABLE_TLP_LEVELS).nullable() });
 export const ObservableIdParams = z.object({ observableId: z.coerce.number().int().positive() });
 export const SearchQuery = z.object({ q: z.string().min(1).max(2048) });
 export const SearchResult = z.object({ type: ObservableType, value: z.string(), warning: z.string().nullable(), observableId: z.number().int().nullable() });

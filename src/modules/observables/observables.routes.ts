@@ -11,6 +11,7 @@ import {
   LookupResult,
   ObservableDetail,
   ObservableIdParams,
+  ObservableMarkingInput,
   RecordTextInput,
   RecordTextResult,
   SearchQuery,
@@ -81,6 +82,17 @@ export function registerObservablesRoutes(base: FastifyInstance, observables: Ob
     { config: { access: 'observable.read' }, schema: { tags, params: ObservableIdParams, response: { 200: ObservableDetail } } },
     async (request) => {
       const detail = await observables.get(requireAuth(request).actor, request.params.observableId);
+      return { ...detail, enrichment: enrichObservable(detail.type, detail.value) };
+    },
+  );
+
+  app.patch(
+    '/api/observables/:observableId',
+    { config: { access: 'observable.write' }, schema: { tags, params: ObservableIdParams, body: ObservableMarkingInput, response: { 200: ObservableDetail } } },
+    async (request) => {
+      const actor = requireAuth(request).actor;
+      await observables.setTlp(auditActorOf(actor), request.params.observableId, request.body.tlp, request.id);
+      const detail = await observables.get(actor, request.params.observableId);
       return { ...detail, enrichment: enrichObservable(detail.type, detail.value) };
     },
   );

@@ -4,12 +4,13 @@
 import ipaddr from 'ipaddr.js';
 import type { Actor } from '#kernel/auth/index.ts';
 import type { AuditActor } from '#kernel/audit/index.ts';
+import type { Executor } from '#kernel/db/index.ts';
 import { AppError } from '#kernel/errors.ts';
 import type { KernelDeps } from '#kernel/services.ts';
 import { canonicalize } from './canonicalize.ts';
 import { derivedHostObservables } from './derived-hosts.ts';
 import { extractObservables } from './extract/extract.ts';
-import type { ExtractedObservable, ObservableType } from './observables.contract.ts';
+import type { ExtractedObservable, OBSERVABLE_TLP_LEVELS, ObservableType } from './observables.contract.ts';
 import { observableErrors } from './observables.errors.ts';
 import * as repo from './observables.repository.ts';
 import { createObservableIdCache, writeSightings, type SightingInput } from './sightings.writer.ts';
@@ -87,6 +88,15 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
       return (await repo.findSourcesSighting(db, values, sourceType)).map((r) => ({ sourceId: r.source_id, ownerUnitId: r.owner_unit_id }));
     },
 
+    /**
+     * Bulk ingest inside the caller's transaction (imports that write their own rows beside the
+     * sightings). Call `committed()` once the transaction has committed, never before.
+     */
+    async writeSightingsIn(trx: Executor, sightings: SightingInput[]): Promise<{ distinct: number; committed: () => void }> {
+      const result = await writeSightings(database, trx, sightings, idCache);
+      return { distinct: result.distinct, committed: () => idCache.remember(result.written) };
+    },
+
     /** Bulk ingest for feeds and sensors: one transaction and one audit entry per call. */
     async recordSightings(actor: AuditActor, sightings: SightingInput[], requestId: string | null): Promise<number> {
       return record(actor, sightings, 'observable.bulk_sighted', { type: 'observable', id: null }, requestId);
@@ -141,9 +151,26 @@ export function createObservablesService({ database, clock, audit }: KernelDeps,
         attributes: row.attributes ? (JSON.parse(row.attributes) as Record<string, string>) : {},
         firstSeenAt: row.first_seen_at,
         lastSeenAt: row.last_seen_at,
+        tlp: (row.tlp ?? null) as (typeof OBSERVABLE_TLP_LEVELS)[number] | null,
         sightings,
         related: [...related, ...containing].map((r) => ({ id: r.id, type: r.type as ObservableType, value: r.value, warning: r.warning })),
       };
+    },
+
+    /** Sets or clears the observable's own TLP marking (audited). */
+    async setTlp(actor: AuditActor, id: number, tlp: (typeof OBSERVABLE_TLP_LEVELS)[number] | null, requestId: string | null): Promise<void> {
+      const [row] = await repo.findObservable(db, id);
+      if (!row) throw new AppError(observableErrors.not_found, { id });
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('observable').set({ tlp }).where('id', '=', id).execute();
+        await audit.record(trx, {
+          actor,
+          action: 'observable.marked',
+          target: { type: 'observable', id: String(id) },
+          changes: { from: row.tlp, to: tlp },
+          requestId,
+        });
+      });
     },
 
     async findByValue(input: string) {

@@ -8,3 +8,4 @@ export { threatErrors } from './threats.errors.ts';
 export { registerThreatsRoutes } from './threats.routes.ts';
 export { createThreatsService, type ThreatsService } from './threats.service.ts';
 export { tokyoRange } from './threats.range.ts';
+export { registerImportedThreats, type ImportedThreat } from './threats.imported.ts';

@@ -31,18 +31,32 @@ export function isStixId(value: unknown, type?: string): value is string {
   return isStixTypeName(prefix) && UUID.test(value.slice(separator + 2));
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** RFC 3339 in UTC with the `Z` suffix, on a real calendar day. */
 export function isStixTimestamp(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = TIMESTAMP.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0);
 }
 
 /** A key that orders STIX timestamps correctly whatever their fractional-second precision. */
 export function timestampOrderKey(value: string): string {
-  const [whole = '', fraction = ''] = value.slice(0, -1).split('.');
-  return `${whole}.${fraction.padEnd(9, '0')}`;
+  const dot = value.indexOf('.');
+  if (dot < 0) return `${value.slice(0, -1)}.000000000`;
+  return `${value.slice(0, dot)}.${value.slice(dot + 1, -1).padEnd(9, '0')}`;
+}
+
+/** Compares two STIX timestamps in time order (negative: a is earlier). */
+export function compareTimestamps(a: string, b: string): number {
+  if (a === b) return 0;
+  const left = timestampOrderKey(a);
+  const right = timestampOrderKey(b);
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 // Validates a parsed JSON value as a STIX 2.1 bundle and collects every problem, not just the
 // first (M3.2c). Messages come from the server catalogues under the issue's code.
 import { t, type Locale } from '#kernel/i18n/index.ts';
-import { isStixId, isStixTimestamp, isStixTypeName, timestampOrderKey, TLP_MARKING_IDS } from './identifiers.ts';
+import { compareTimestamps, isStixId, isStixTimestamp, isStixTypeName, TLP_MARKING_IDS } from './identifiers.ts';
 import { OPINION_VALUES, STIX_TYPE_RULES, TIMESTAMP_PROPERTIES, type StixTypeRule } from './object-rules.ts';
 import { checkStixPattern } from './pattern.ts';
 
@@ -21,7 +21,10 @@ export type StixIssueCode =
   | 'stix.timestamp_order'
   | 'stix.invalid_pattern'
   | 'stix.duplicate_id'
-  | 'stix.string_too_large';
+  | 'stix.string_too_large'
+  | 'stix.json_syntax'
+  | 'stix.object_too_large'
+  | 'stix.duplicate_in_import';
 
 export type StixIssue = { index: number | null; id: string | null; path: string; code: StixIssueCode; message: string };
 
@@ -83,7 +86,20 @@ class IssueList {
   }
 }
 
+/** Whether any string inside `value` might exceed the limit (UTF-8 takes at most 3 bytes a UTF-16 unit). */
+function mayHoldLargeString(value: unknown, depth: number): boolean {
+  if (depth > MAX_WALK_DEPTH) return false;
+  if (typeof value === 'string') return value.length * 3 > MAX_STIX_STRING_BYTES;
+  if (Array.isArray(value)) return value.some((item) => mayHoldLargeString(item, depth + 1));
+  if (isJsonObject(value)) {
+    for (const key in value) if (mayHoldLargeString(value[key], depth + 1)) return true;
+  }
+  return false;
+}
+
 function checkLargeStrings(value: unknown, where: Where, path: string, issues: IssueList, depth = 0): void {
+  // Most objects hold only short strings: one walk without building paths settles them.
+  if (depth === 0 && !mayHoldLargeString(value, 0)) return;
   if (depth > MAX_WALK_DEPTH) return;
   if (typeof value === 'string') {
     if (value.length * 3 > MAX_STIX_STRING_BYTES && Buffer.byteLength(value, 'utf8') > MAX_STIX_STRING_BYTES)
@@ -115,32 +131,33 @@ function checkTimestamps(object: JsonObject, where: Where, issues: IssueList): v
   for (const [earlier, later, mayBeEqual] of TIMESTAMP_ORDER) {
     const from = object[earlier];
     const to = object[later];
-    if (!isStixTimestamp(from) || !isStixTimestamp(to)) continue;
-    const [fromKey, toKey] = [timestampOrderKey(from), timestampOrderKey(to)];
-    if (toKey < fromKey || (!mayBeEqual && toKey === fromKey))
-      issues.error(where, later, 'stix.timestamp_order', { earlier, later, earlierValue: from, laterValue: to });
+    if (from === undefined || to === undefined || !isStixTimestamp(from) || !isStixTimestamp(to)) continue;
+    const order = compareTimestamps(from, to);
+    if (order > 0 || (!mayBeEqual && order === 0)) issues.error(where, later, 'stix.timestamp_order', { earlier, later, earlierValue: from, laterValue: to });
   }
 }
 
-function checkReference(value: unknown, property: string, where: Where, issues: IssueList): void {
-  const expectedType = REFERENCE_TYPES[(property.split('.').pop() ?? '').replace(/\[\d+\]$/, '')];
+function checkReference(value: unknown, property: string, where: Where, issues: IssueList, name = property): void {
+  const expectedType = REFERENCE_TYPES[name];
   const isMarking = expectedType === 'marking-definition' && typeof value === 'string' && TLP_MARKING_IDS.has(value);
   if (isMarking || isStixId(value, expectedType)) return;
   issues.error(where, property, 'stix.invalid_reference', { value: shown(value), expected: `${expectedType ?? '<type>'}--${UUID_HINT}` });
 }
 
 function checkReferences(object: JsonObject, where: Where, issues: IssueList): void {
-  for (const [property, value] of Object.entries(object)) {
+  for (const property in object) {
+    const value = object[property];
     if (property.endsWith('_ref')) checkReference(value, property, where, issues);
     else if (property.endsWith('_refs')) {
       if (!Array.isArray(value)) issues.error(where, property, 'stix.invalid_property', { expected: '[…]' });
-      else value.forEach((item, i) => checkReference(item, `${property}[${i}]`, where, issues));
+      else for (let i = 0; i < value.length; i += 1) checkReference(value[i], `${property}[${i}]`, where, issues, property);
     }
   }
   const granular = object.granular_markings;
   if (Array.isArray(granular))
     granular.forEach((marking, i) => {
-      if (isJsonObject(marking) && marking.marking_ref !== undefined) checkReference(marking.marking_ref, `granular_markings[${i}].marking_ref`, where, issues);
+      if (isJsonObject(marking) && marking.marking_ref !== undefined)
+        checkReference(marking.marking_ref, `granular_markings[${i}].marking_ref`, where, issues, 'marking_ref');
     });
 }
 
@@ -212,6 +229,16 @@ function validateObjects(objects: unknown[], issues: IssueList): Record<string, 
     else issues.error({ index, id: identity.id, path: `objects[${index}]` }, 'id', 'stix.duplicate_id', { first });
   });
   return counts;
+}
+
+/**
+ * Checks one element of a bundle's `objects` (for streaming imports, which check duplicates
+ * themselves). `index` is its position in the bundle.
+ */
+export function validateStixObject(value: unknown, index: number, options: { locale?: Locale } = {}): { errors: StixIssue[]; warnings: StixIssue[] } {
+  const issues = new IssueList(options.locale ?? 'ja');
+  validateObject(value, index, issues, {});
+  return { errors: issues.errors, warnings: issues.warnings };
 }
 
 /** Checks `value` (already parsed from JSON) against STIX 2.1; never throws for bad input. */

@@ -1,0 +1,50 @@
+// Worker thread of a file import: reads the bundle, parses and checks each object and derives
+// its sightings, while the main thread writes the batches before. At most two batches wait
+// unacknowledged, so a fast reader never piles a file up in memory.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openBundleFile, readBundleObjects } from '../stix/bundle-reader.ts';
+import { createPreparer, type PrepareContext, type PreparedBatch } from './prepare.ts';
+
+type Input = { file: string; context: PrepareContext; size: number };
+export type WorkerMessage = { kind: 'batch'; batch: PreparedBatch } | { kind: 'done' } | { kind: 'fatal'; code: string | null; message: string };
+
+const port = parentPort;
+const { file, context, size } = workerData as Input;
+let credits = 2;
+let wake: (() => void) | null = null;
+port?.on('message', () => {
+  credits += 1;
+  wake?.();
+  wake = null;
+});
+
+async function send(batch: PreparedBatch): Promise<void> {
+  while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+  credits -= 1;
+  port?.postMessage({ kind: 'batch', batch } satisfies WorkerMessage);
+}
+
+async function main(): Promise<void> {
+  const prepare = createPreparer(context);
+  let batch: PreparedBatch = { prepared: [], problems: [], handled: 0 };
+  try {
+    for await (const entry of readBundleObjects(openBundleFile(file))) {
+      const prepared = prepare(entry, batch.problems);
+      if (prepared) batch.prepared.push(prepared);
+      batch.handled += 1;
+      batch.bytesRead = entry.byteOffset + entry.text.length;
+      if (batch.handled === size) {
+        await send(batch);
+        batch = { prepared: [], problems: [], handled: 0 };
+      }
+    }
+    if (batch.handled > 0) await send(batch);
+    port?.postMessage({ kind: 'done' } satisfies WorkerMessage);
+  } catch (error) {
+    if (batch.handled > 0) await send(batch);
+    const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : null;
+    port?.postMessage({ kind: 'fatal', code, message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+  }
+}
+
+void main();

@@ -1,0 +1,115 @@
+// Writes STIX object versions into the store. A version already held changes nothing (re-imports
+// are idempotent); a newer version becomes `latest` and the one before it stays as history; an
+// older version than the one held is kept as history only. On SQLite through prepared statements
+// (bulk imports are the hot path, see STACK.md), on PostgreSQL in 1,000-row statements.
+import type { Database, Executor } from '#kernel/db/index.ts';
+import { timestampOrderKey } from '../stix/identifiers.ts';
+
+export type ObjectVersion = {
+  stixId: string;
+  type: string;
+  /** `modified`, else `created`, else '' (SCOs are unversioned). */
+  version: string;
+  tlp: string;
+  body: string;
+  origin: 'import' | 'local';
+  batchId: string | null;
+  source: string;
+  importedBy: string;
+  importedAt: string;
+};
+
+function newer(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  return timestampOrderKey(a) > timestampOrderKey(b);
+}
+
+const LATEST_SQL = 'select version from stix_object where stix_id = ? and latest = 1';
+const INSERT_SQL = `insert into stix_object (stix_id, type, version, latest, tlp, origin, body, batch_id, source, imported_by, imported_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (stix_id, version) do nothing`;
+const SUPERSEDE_SQL = 'update stix_object set latest = 0 where stix_id = ? and latest = 1';
+
+function writeSqlite(database: Database, objects: ObjectVersion[]): boolean[] {
+  const sqlite = database.sqlite;
+  if (!sqlite) throw new Error('SQLite handle missing');
+  const latest = sqlite.prepare<[string], { version: string }>(LATEST_SQL);
+  const insert = sqlite.prepare(INSERT_SQL);
+  const supersede = sqlite.prepare(SUPERSEDE_SQL);
+  return objects.map((o) => {
+    const held = latest.get(o.stixId);
+    const isLatest = held === undefined || newer(o.version, held.version);
+    if (held !== undefined && held.version === o.version) return false;
+    if (held !== undefined && isLatest) supersede.run(o.stixId);
+    const written = insert.run(o.stixId, o.type, o.version, isLatest ? 1 : 0, o.tlp, o.origin, o.body, o.batchId, o.source, o.importedBy, o.importedAt);
+    return written.changes > 0;
+  });
+}
+
+const BATCH = 1000;
+
+async function writePostgres(trx: Executor, objects: ObjectVersion[]): Promise<boolean[]> {
+  const held = new Map<string, string>();
+  const ids = [...new Set(objects.map((o) => o.stixId))];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const rows = await trx
+      .selectFrom('stix_object')
+      .select(['stix_id', 'version'])
+      .where('latest', '=', 1)
+      .where('stix_id', 'in', ids.slice(i, i + BATCH))
+      .execute();
+    for (const row of rows) held.set(row.stix_id, row.version);
+  }
+  const superseded = new Set<string>();
+  const rows = [];
+  const candidates: boolean[] = [];
+  for (const o of objects) {
+    const version = held.get(o.stixId);
+    if (version === o.version) {
+      candidates.push(false);
+      continue;
+    }
+    const isLatest = version === undefined || newer(o.version, version);
+    if (version !== undefined && isLatest) superseded.add(o.stixId);
+    if (isLatest) held.set(o.stixId, o.version);
+    candidates.push(true);
+    rows.push({
+      stix_id: o.stixId,
+      type: o.type,
+      version: o.version,
+      latest: isLatest ? 1 : 0,
+      tlp: o.tlp,
+      origin: o.origin,
+      body: o.body,
+      batch_id: o.batchId,
+      source: o.source,
+      imported_by: o.importedBy,
+      imported_at: o.importedAt,
+    });
+  }
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const written = await trx
+      .insertInto('stix_object')
+      .values(rows.slice(i, i + BATCH))
+      .onConflict((oc) => oc.columns(['stix_id', 'version']).doNothing())
+      .returning(['stix_id', 'version'])
+      .execute();
+    for (const row of written) inserted.add(`${row.stix_id}\u0000${row.version}`);
+  }
+  // An id that gained a newer version (perhaps twice within this call): only its newest is latest.
+  for (const id of superseded) {
+    const newest = held.get(id) ?? '';
+    await trx
+      .updateTable('stix_object')
+      .set((eb) => ({ latest: eb.case().when('version', '=', newest).then(1).else(0).end() }))
+      .where('stix_id', '=', id)
+      .execute();
+  }
+  return objects.map((o, i) => Boolean(candidates[i]) && inserted.has(`${o.stixId}\u0000${o.version}`));
+}
+
+/** Writes inside `trx`; returns, per object, whether it was new. Objects are processed in order. */
+export async function writeObjectVersions(database: Database, trx: Executor, objects: ObjectVersion[]): Promise<boolean[]> {
+  if (objects.length === 0) return [];
+  return database.dialect === 'sqlite' ? writeSqlite(database, objects) : writePostgres(trx, objects);
+}
