@@ -97,6 +97,7 @@ export async function run(args: string[]) {
         locale: 'en',
       });
       const importSeconds = seconds(started);
+      const afterImport = process.memoryUsage();
       if (summary.imported !== count) throw new Error(`imported ${summary.imported} of ${count}: ${JSON.stringify(summary.problems.slice(0, 3))}`);
 
       started = process.hrtime.bigint();
@@ -118,6 +119,11 @@ export async function run(args: string[]) {
         exported: written,
         peak_rss_mb: Math.round(peakRss / 1024 / 1024),
         max_rss_mb_process: Math.round(process.resourceUsage().maxRSS / 1024),
+        after_import_mb: {
+          rss: Math.round(afterImport.rss / 1048576),
+          heap_used: Math.round(afterImport.heapUsed / 1048576),
+          external: Math.round(afterImport.external / 1048576),
+        },
         baseline_read_parse_per_s: Math.round(parsed / parseSeconds),
         import_vs_read_parse: Number((parsed / parseSeconds / (count / importSeconds)).toFixed(2)),
         database: 'sqlite',

@@ -32,6 +32,7 @@ import { registerStatsRoutes } from '#modules/stats/index.ts';
 import { createThreatsService, registerThreatsRoutes } from '#modules/threats/index.ts';
 import {
   createSharingService,
+  registerMispFeedRoutes,
   registerSharingRoutes,
   registerTaxiiRoutes,
   registerTaxiiSubscriptionRoutes,
@@ -211,6 +212,7 @@ export async function buildHttpApp(koban: Koban) {
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
       registerSharingRoutes(app, services.sharing);
+      registerMispFeedRoutes(app, services.sharing);
       registerTaxiiRoutes(app, services.sharing.taxii);
       registerTaxiiSubscriptionRoutes(app, services.sharing.taxii.subscriptions);
     },

@@ -238,6 +238,30 @@ describe('publishing a case to a sharing group', () => {
     );
     assert.ok(exported.objects.some((o) => o.type === 'relationship' && o.relationship_type === 'indicates'));
 
+    // The group's MISP feed, read with the member's token as a MISP instance would.
+    const token = member.json<{ token: string }>().token;
+    const manifest = await ctx.app.inject({ method: 'GET', url: `/misp-feeds/${groupId}/manifest.json`, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(manifest.statusCode, 200, manifest.body);
+    const events = Object.entries(manifest.json<Record<string, { info: string }>>());
+    assert.deepEqual(
+      events.map(([, e]) => e.info),
+      [caseBody.caseNo],
+    );
+    const eventFile = await ctx.app.inject({
+      method: 'GET',
+      url: `/misp-feeds/${groupId}/${events[0]?.[0] ?? ''}.json`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.match(eventFile.body, /45\.137\.21\.9/);
+    assert.doesNotMatch(eventFile.body, /山田/);
+    const hashes = await ctx.app.inject({ method: 'GET', url: `/misp-feeds/${groupId}/hashes.csv`, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(hashes.statusCode, 200);
+    assert.equal((await ctx.app.inject({ method: 'GET', url: `/misp-feeds/${groupId}/manifest.json` })).statusCode, 401);
+    const otherGroup = (await admin.request('POST', '/api/sharing/groups', { name: '茨城県サイバーテロ対策協議会', maxTlp: 'green' })).json<{ id: string }>()
+      .id;
+    const foreign = await ctx.app.inject({ method: 'GET', url: `/misp-feeds/${otherGroup}/manifest.json`, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(foreign.statusCode, 404, 'a member reads only its own group');
+
     // An analyst marks the e-mail address as shareable: it goes with the next publication.
     const lookup = await analyst.request('POST', '/api/observables/lookup', { values: ['yamada.taro@kakuu-shoten.jp'] });
     const emailId = lookup.json<{ items: { observableId: number }[] }>().items[0]?.observableId;

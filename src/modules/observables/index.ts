@@ -7,3 +7,4 @@ export { canonicalize } from './canonicalize.ts';
 export { registerObservablesRoutes } from './observables.routes.ts';
 export { createObservablesService, MAX_LOOKUP_VALUES, MAX_TEXT_CHARS, type ObservablesService, type SourceRef } from './observables.service.ts';
 export type { SightingInput } from './sightings.writer.ts';
+export { hostFactsOf } from './observables.relations.ts';

@@ -18,9 +18,19 @@ export type SightingInput = {
   seenAt: string;
   start: number | null;
   end: number | null;
+  /** Host facts worked out already (by an import's worker thread); otherwise the writer works them out. */
+  hostFacts?: { host: string | null; registrable: string | null };
 };
 
-type Distinct = { type: ObservableType; value: string; warning: string | null; attributes: string | null; first: string; last: string };
+type Distinct = {
+  type: ObservableType;
+  value: string;
+  warning: string | null;
+  attributes: string | null;
+  first: string;
+  last: string;
+  hostFacts: SightingInput['hostFacts'];
+};
 
 function distinctObservables(sightings: SightingInput[]): Map<string, Distinct> {
   const byKey = new Map<string, Distinct>();
@@ -35,6 +45,7 @@ function distinctObservables(sightings: SightingInput[]): Map<string, Distinct> 
         attributes: s.attributes ? JSON.stringify(s.attributes) : null,
         first: s.seenAt,
         last: s.seenAt,
+        hostFacts: s.hostFacts,
       });
     } else {
       if (s.seenAt < known.first) known.first = s.seenAt;
@@ -97,7 +108,7 @@ function writeSqlite(database: Database, sightings: SightingInput[], cache: Obse
       written.set(key, { id: stored.id, first_seen_at: first, last_seen_at: last });
       continue;
     }
-    const facts = hostFactsOf(o.type, o.value);
+    const facts = o.hostFacts ?? hostFactsOf(o.type, o.value);
     const row = insertObservable.get(o.type, o.value, facts.host, facts.registrable, o.warning, o.attributes, o.first, o.last);
     if (row) {
       ids.set(key, row.id);
@@ -121,7 +132,7 @@ async function writePostgres(trx: Executor, sightings: SightingInput[]): Promise
     const rows = distinct.slice(i, i + BATCH).map(([, o]) => ({
       type: o.type,
       value: o.value,
-      ...hostFactsOf(o.type, o.value),
+      ...(o.hostFacts ?? hostFactsOf(o.type, o.value)),
       warning: o.warning,
       attributes: o.attributes,
       first_seen_at: o.first,

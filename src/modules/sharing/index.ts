@@ -12,6 +12,7 @@ export {
 export { BundleSyntaxError, openBundleFile, readBundleObjects, type BundleEntry, type BundleHead } from './stix/bundle-reader.ts';
 export { createSharingService, type SharingService } from './sharing.service.ts';
 export { registerSharingRoutes } from './sharing.routes.ts';
+export { registerMispFeedRoutes } from './misp-feed.routes.ts';
 export * from './sharing.contract.ts';
 export type { ImportActor, ImportEntry, ImportOptions, ImportSummary } from './import/importer.ts';
 export { Tlp, TLP_LEVELS, tlpAllows, tlpLabel, parseTlpName } from './tlp.ts';

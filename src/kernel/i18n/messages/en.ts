@@ -97,6 +97,7 @@ export const en: Record<string, string> = {
   'stix.invalid_pattern': 'The STIX pattern is wrong at character {position}: {error}',
   'stix.duplicate_id': 'The same id and modified time already appear in object #{first}.',
   'stix.string_too_large': 'The string is over {limit} bytes.',
+  'stix.unresolved_reference': 'The referenced object "{value}" is not in this bundle (the receiver may already hold it).',
   'stix.json_syntax': 'Not readable as JSON: {reason}',
   'stix.object_too_large': 'The object is too large: {reason}',
   'stix.duplicate_in_import': 'The same id and modified pair already came earlier in this import.',

@@ -98,6 +98,7 @@ export const ja: Record<string, string> = {
   'stix.invalid_pattern': 'STIX パターンの {position} 文字目に誤りがあります: {error}',
   'stix.duplicate_id': '同じ id と modified の組が #{first} に既にあります。',
   'stix.string_too_large': '文字列が {limit} バイトを超えています。',
+  'stix.unresolved_reference': '参照先「{value}」がこのバンドルにありません(受け手が既に持っている可能性があります)。',
   'stix.json_syntax': 'JSON として読めません: {reason}',
   'stix.object_too_large': 'オブジェクトが大きすぎます: {reason}',
   'stix.duplicate_in_import': 'この取込で同じ id と modified の組が既に出ています。',

@@ -37,7 +37,7 @@ export type ImportOptions = {
 
 export type ImportSummary = BatchCounts & { batchId: string; status: 'done' | 'failed'; problems: StixIssue[]; accepted: { id: string; version: string }[] };
 
-const CHUNK = 2000;
+const CHUNK = 5000;
 /** A TAXII status lists what it accepted; beyond this many the list stops growing (counts stay exact). */
 const MAX_ACCEPTED_LISTED = 10_000;
 
@@ -70,7 +70,6 @@ export async function runImport(deps: ImportDeps, input: ImportSource, options: 
 
   async function commit(chunk: Prepared[]): Promise<void> {
     if (chunk.length === 0) return;
-    let remember: () => void = () => undefined;
     const fresh = await db.transaction().execute(async (trx) => {
       const isNew = await writeObjectVersions(
         database,
@@ -78,7 +77,9 @@ export async function runImport(deps: ImportDeps, input: ImportSource, options: 
         chunk.map((p) => p.version),
       );
       const sightings = chunk.flatMap((p, i) => (isNew[i] ? p.sightings : []));
-      if (sightings.length > 0) remember = (await deps.observables.writeSightingsIn(trx, sightings)).committed;
+      // The observables' id cache is not fed from imports: a million new values would fill it
+      // (hundreds of MB) with entries that the next import rarely meets again.
+      if (sightings.length > 0) await deps.observables.writeSightingsIn(trx, sightings);
       const threats = chunk.flatMap((p, i) => (isNew[i] && p.threat ? [p.threat] : []));
       if (threats.length > 0) await registerImportedThreats(trx, threats, clock.now().toISOString());
       await options.onAccepted?.(
@@ -95,7 +96,6 @@ export async function runImport(deps: ImportDeps, input: ImportSource, options: 
       });
       return imported;
     });
-    remember();
     counts.imported += fresh;
     counts.unchanged += chunk.length - fresh;
     for (const p of chunk) if (accepted.length < MAX_ACCEPTED_LISTED) accepted.push({ id: p.version.stixId, version: p.version.version });

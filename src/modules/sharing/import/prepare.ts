@@ -3,7 +3,7 @@
 // observables it names as sightings. Pure and synchronous, so that a worker thread can run it
 // for large files while the main thread writes.
 import { t, type Locale } from '#kernel/i18n/index.ts';
-import type { SightingInput } from '#modules/observables/index.ts';
+import { hostFactsOf, type SightingInput } from '#modules/observables/index.ts';
 import type { ImportedThreat } from '#modules/threats/index.ts';
 import { tlpOfMarkings, type Tlp } from '../tlp.ts';
 import { validateStixObject, type StixIssue, type StixIssueCode } from '../stix/validate.ts';
@@ -93,6 +93,7 @@ export function createPreparer(context: PrepareContext) {
       },
       sightings: observablesOf(object).map((o) => ({
         ...o,
+        hostFacts: hostFactsOf(o.type, o.value),
         sourceType: 'stix',
         sourceId: object.id,
         ownerUnitId: null,

@@ -33,9 +33,21 @@ export function isStixId(value: unknown, type?: string): value is string {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Bulk data repeats its timestamps (every object of a feed created the same second): remember recent answers. */
+const recentTimestamps = new Map<string, boolean>();
+
 /** RFC 3339 in UTC with the `Z` suffix, on a real calendar day. */
 export function isStixTimestamp(value: unknown): value is string {
   if (typeof value !== 'string') return false;
+  const known = recentTimestamps.get(value);
+  if (known !== undefined) return known;
+  const valid = checkTimestamp(value);
+  if (recentTimestamps.size >= 4096) recentTimestamps.clear();
+  if (value.length <= 40) recentTimestamps.set(value, valid);
+  return valid;
+}
+
+function checkTimestamp(value: string): boolean {
   const match = TIMESTAMP.exec(value);
   if (!match) return false;
   const year = Number(match[1]);

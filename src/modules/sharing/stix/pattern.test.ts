@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkStixPattern } from './pattern.ts';
+import fc from 'fast-check';
+import { checkStixPattern, checkStixPatternFully } from './pattern.ts';
 
 const SHA256 = 'aec070645fe53ee3b3763059376134f058cc337247c978add178b6ccdfb0019f';
 
@@ -70,5 +71,33 @@ describe('M3.2c STIX pattern checker', () => {
         assert.ok(checked.error.length > 0);
       }
     }
+  });
+
+  it('answers on its fast path for simple comparisons exactly as the full parser does', () => {
+    const word = fc.stringMatching(/^[a-zA-Z0-9_-]{1,12}$/);
+    const literal = fc.string({ maxLength: 20 }).map((text) => text.replace(/\\/g, '\\\\').replace(/'/g, "\\'"));
+    const pattern = fc
+      .tuple(
+        word,
+        word,
+        fc.array(
+          fc.oneof(
+            word,
+            word.map((w) => `'${w}'`),
+          ),
+          { maxLength: 3 },
+        ),
+        fc.constantFrom('=', '!=', ' = ', '=='),
+        literal,
+        fc.boolean(),
+      )
+      .map(([type, property, path, operator, value, broken]) => `[${type}:${[property, ...path].join('.')}${operator}'${value}'${broken ? '' : ']'}`);
+    fc.assert(
+      fc.property(fc.oneof(pattern, fc.string({ maxLength: 40 })), (text) => {
+        assert.deepEqual(checkStixPattern(text).ok, checkStixPatternFully(text).ok, text);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const text of SPEC_EXAMPLES) assert.deepEqual(checkStixPattern(text), checkStixPatternFully(text));
   });
 });

@@ -161,4 +161,38 @@ describe('M3.2c STIX 2.1 bundle validation', () => {
     custom.objects.push({ type: 'x-usb-device', id: 'usb--1d6b2e1c-4d0a-4c1b-9b8a-2f7b2d7b4e11' });
     assert.deepEqual(codesOf(validateStixBundle(custom)), ['stix.invalid_id']);
   });
+
+  it('checks the source and target types of defined relationships, extension keys, and warns on references the bundle does not hold', () => {
+    const wrongTarget = withChange(2, (o) => (o.target_ref = 'ipv4-addr--ff26c055-6336-5bc5-b98d-13d6226742dd'));
+    const report = validateStixBundle(wrongTarget, { locale: 'en' });
+    assert.deepEqual(
+      report.errors.map((e) => [e.code, e.path]),
+      [['stix.invalid_property', 'objects[2].target_ref']],
+    );
+    const wrongSource = validateStixBundle(
+      withChange(2, (o) => (o.source_ref = MALWARE_ID)),
+      { locale: 'en' },
+    );
+    assert.deepEqual(
+      wrongSource.errors.map((e) => e.path),
+      ['objects[2].source_ref'],
+    );
+    const badExtension = validateStixBundle(
+      withChange(4, (o) => (o.extensions = { 'my-extension': {}, 'x509-v3-extensions-ext': 'no' })),
+      { locale: 'en' },
+    );
+    assert.deepEqual(
+      badExtension.errors.map((e) => e.path),
+      ['objects[4].extensions.my-extension', 'objects[4].extensions.x509-v3-extensions-ext'],
+    );
+    const dangling = validateStixBundle(
+      withChange(0, (o) => (o.created_by_ref = 'identity--0b5c6f2e-1d3a-4c8b-9e7f-2a1b3c4d5e6f')),
+      { locale: 'en' },
+    );
+    assert.equal(dangling.valid, true, 'a reference outside the bundle is allowed');
+    assert.deepEqual(
+      dangling.warnings.map((w) => [w.code, w.path]),
+      [['stix.unresolved_reference', 'objects[0].created_by_ref']],
+    );
+  });
 });

@@ -24,7 +24,8 @@ export type StixIssueCode =
   | 'stix.string_too_large'
   | 'stix.json_syntax'
   | 'stix.object_too_large'
-  | 'stix.duplicate_in_import';
+  | 'stix.duplicate_in_import'
+  | 'stix.unresolved_reference';
 
 export type StixIssue = { index: number | null; id: string | null; path: string; code: StixIssueCode; message: string };
 
@@ -161,7 +162,39 @@ function checkReferences(object: JsonObject, where: Where, issues: IssueList): v
     });
 }
 
+/** Source and target types of the relationships STIX 2.1 §4 defines that Koban produces and reads most. */
+const RELATIONSHIP_TYPES: Readonly<Record<string, { sources: readonly string[]; targets: readonly string[] }>> = {
+  indicates: { sources: ['indicator'], targets: ['attack-pattern', 'campaign', 'infrastructure', 'intrusion-set', 'malware', 'threat-actor', 'tool'] },
+  'attributed-to': { sources: ['campaign', 'intrusion-set', 'threat-actor'], targets: ['intrusion-set', 'threat-actor', 'identity'] },
+  'based-on': { sources: ['indicator'], targets: ['observed-data'] },
+};
+
+function typeOfId(value: unknown): string | null {
+  return typeof value === 'string' && value.includes('--') ? value.slice(0, value.indexOf('--')) : null;
+}
+
+/** Predefined extensions end in `-ext`; any other key must name an extension definition. */
+function checkExtensions(object: JsonObject, where: Where, issues: IssueList): void {
+  const extensions = object.extensions;
+  if (extensions === undefined) return;
+  if (!isJsonObject(extensions)) return issues.error(where, 'extensions', 'stix.invalid_property', { expected: '{…}' });
+  for (const key in extensions) {
+    const path = `extensions.${key}`;
+    if (!key.endsWith('-ext') && !isStixId(key, 'extension-definition'))
+      issues.error(where, path, 'stix.invalid_property', { expected: '<name>-ext | extension-definition--<UUID>' });
+    else if (!isJsonObject(extensions[key])) issues.error(where, path, 'stix.invalid_property', { expected: '{…}' });
+  }
+}
+
 const TYPE_CHECKS: Readonly<Record<string, (object: JsonObject, where: Where, issues: IssueList) => void>> = {
+  relationship(object, where, issues) {
+    const rule = typeof object.relationship_type === 'string' ? RELATIONSHIP_TYPES[object.relationship_type] : undefined;
+    if (!rule) return;
+    const source = typeOfId(object.source_ref);
+    const target = typeOfId(object.target_ref);
+    if (source && !rule.sources.includes(source)) issues.error(where, 'source_ref', 'stix.invalid_property', { expected: rule.sources.join(' | ') });
+    if (target && !rule.targets.includes(target)) issues.error(where, 'target_ref', 'stix.invalid_property', { expected: rule.targets.join(' | ') });
+  },
   indicator(object, where, issues) {
     if (object.pattern !== undefined && typeof object.pattern !== 'string')
       return issues.error(where, 'pattern', 'stix.invalid_property', { expected: 'string' });
@@ -213,20 +246,46 @@ function validateObject(value: unknown, index: number, issues: IssueList, counts
   checkTimestamps(value, where, issues);
   checkReferences(value, where, issues);
   TYPE_CHECKS[type]?.(value, where, issues);
+  checkExtensions(value, where, issues);
   checkLargeStrings(value, where, '', issues);
   return rawId ? { id: rawId, version: typeof value.modified === 'string' ? value.modified : '' } : null;
+}
+
+/** Ids an object refers to (`*_ref`, `*_refs`, granular marking refs), with where they are. */
+function referencesOf(object: JsonObject): { property: string; id: string }[] {
+  const found: { property: string; id: string }[] = [];
+  for (const property in object) {
+    const value = object[property];
+    if (property.endsWith('_ref') && typeof value === 'string') found.push({ property, id: value });
+    else if (property.endsWith('_refs') && Array.isArray(value))
+      value.forEach((id, i) => {
+        if (typeof id === 'string') found.push({ property: `${property}[${i}]`, id });
+      });
+  }
+  return found;
 }
 
 function validateObjects(objects: unknown[], issues: IssueList): Record<string, number> {
   const counts: Record<string, number> = {};
   const firstSeen = new Map<string, number>();
+  const ids = new Set<string>();
   objects.forEach((object, index) => {
     const identity = validateObject(object, index, issues, counts);
     if (!identity) return;
+    ids.add(identity.id);
     const key = `${identity.id}\u0000${identity.version}`;
     const first = firstSeen.get(key);
     if (first === undefined) firstSeen.set(key, index);
     else issues.error({ index, id: identity.id, path: `objects[${index}]` }, 'id', 'stix.duplicate_id', { first });
+  });
+  // A reference may name an object the receiver already holds, so one that the bundle does not
+  // resolve is a warning, not an error; TLP marking definitions are known to everyone.
+  objects.forEach((object, index) => {
+    if (!isJsonObject(object)) return;
+    const where = { index, id: typeof object.id === 'string' ? object.id : null, path: `objects[${index}]` };
+    for (const ref of referencesOf(object))
+      if (!ids.has(ref.id) && !TLP_MARKING_IDS.has(ref.id) && isStixId(ref.id))
+        issues.warning(where, ref.property, 'stix.unresolved_reference', { value: ref.id });
   });
   return counts;
 }
