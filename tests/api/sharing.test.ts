@@ -180,6 +180,14 @@ describe('exports by receiver', () => {
     assert.ok(red.has(`indicator--${uuid(35)}`));
   });
 
+  it('carry the threat catalogue as intrusion sets and malware families when asked and allowed', async () => {
+    const withCatalogue = (await exportBundle(analyst, 'tlp=green&catalogue=true')).objects;
+    assert.ok(withCatalogue.some((o) => o.type === 'intrusion-set' && o.name === 'Lazarus Group' && Array.isArray(o.aliases)));
+    assert.ok(withCatalogue.some((o) => o.type === 'malware' && o.name === 'LockBit' && o.is_family === true));
+    const clearOnly = (await exportBundle(analyst, 'tlp=clear&catalogue=true')).objects;
+    assert.ok(!clearOnly.some((o) => o.type === 'intrusion-set'), 'the catalogue is GREEN');
+  });
+
   it('give CSV with a header and formula-safe cells', async () => {
     const response = await analyst.request('GET', '/api/sharing/export?format=csv&tlp=green');
     assert.equal(response.statusCode, 200);

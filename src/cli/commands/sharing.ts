@@ -137,7 +137,7 @@ export const importCsvCommand: Command = {
 
 export const exportStixCommand: Command = {
   name: 'export stix',
-  usage: 'koban export stix [--tlp LEVEL | --group NAME] [--types indicator,…] [--out FILE]',
+  usage: 'koban export stix [--tlp LEVEL | --group NAME] [--types indicator,…] [--catalogue] [--out FILE]',
   summary: "Write one STIX 2.1 bundle of what a receiver may see (default up to TLP:GREEN; --group: that group's collection) / STIX 2.1 出力",
   async run({ args, loadConfig, locale, out }) {
     const types = flagValue(args, 'types')
@@ -150,7 +150,11 @@ export const exportStixCommand: Command = {
       const { allowed, groupId } = await receiverOf(koban, args, locale);
       const target = file === undefined ? process.stdout : createWriteStream(file);
       const progress = file === undefined ? null : createProgress({ label: t(locale, 'cli.export_label', { file }), words: progressWords(locale) });
-      const written = await koban.services.sharing.exportBundle(target, { allowed, groupId, types: types ?? null }, (n) => progress?.set(n));
+      const written = await koban.services.sharing.exportBundle(
+        target,
+        { allowed, groupId, types: types ?? null, catalogue: args.flags.has('catalogue') },
+        (n) => progress?.set(n),
+      );
       if (file !== undefined) {
         target.end();
         await finished(target);

@@ -90,4 +90,6 @@ export const ExportQuery = z.object({
   format: z.enum(['stix', 'csv', 'misp']).default('stix'),
   tlp: Tlp.optional(),
   groupId: z.string().max(64).optional(),
+  /** With the threat catalogue (intrusion sets, malware families) as STIX objects. */
+  catalogue: z.enum(['true', 'false']).optional(),
 });

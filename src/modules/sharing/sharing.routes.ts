@@ -166,7 +166,7 @@ export function registerSharingRoutes(base: FastifyInstance, sharing: SharingSer
   );
 
   app.get('/api/sharing/export', { config: { access: 'sharing.exchange' }, schema: { tags, querystring: ExportQuery } }, async (request, reply) => {
-    const { format, tlp, groupId } = request.query;
+    const { format, tlp, groupId, catalogue } = request.query;
     let allowed: Tlp = tlp ?? 'green';
     if (groupId !== undefined) allowed = (await sharing.groups.get(groupId)).maxTlp;
     const filter = { allowed, groupId: groupId ?? null };
@@ -189,7 +189,7 @@ export function registerSharingRoutes(base: FastifyInstance, sharing: SharingSer
         .header('content-disposition', `attachment; filename="koban-indicators-${stamp}.csv"`)
         .send(out);
     }
-    sharing.exportBundle(out, filter).then(
+    sharing.exportBundle(out, { ...filter, catalogue: catalogue === 'true' }).then(
       () => out.end(),
       (error: unknown) => out.destroy(error as Error),
     );

@@ -14,7 +14,8 @@ import { findBatch, listBatches } from './import/batches.ts';
 import { runImport, type ImportEntry, type ImportOptions } from './import/importer.ts';
 import { AppError } from '#kernel/errors.ts';
 import { sharingErrors } from './sharing.errors.ts';
-import { tlpLevelsUpTo, tlpMarkingObject } from './tlp.ts';
+import { tlpAllows, tlpLevelsUpTo, tlpMarkingObject } from './tlp.ts';
+import { CATALOGUE_TLP, catalogueObjects } from './export/catalogue.ts';
 import { createTaxiiService } from './taxii/taxii.service.ts';
 
 export type SharingDeps = Pick<KernelDeps, 'database' | 'clock' | 'audit' | 'config'>;
@@ -35,8 +36,11 @@ export function createSharingService(deps: SharingDeps, parts: { observables: Ob
      * Writes one bundle of what the receiver may see: the identity, the TLP marking definitions up
      * to its level, then the stored objects. A group's export is its collection at its level.
      */
-    async exportBundle(out: Writable, filter: ExportFilter, onProgress?: (written: number) => void): Promise<number> {
-      const prelude = [kobanIdentity(deps.config.orgName), ...tlpLevelsUpTo(filter.allowed).map(tlpMarkingObject)];
+    async exportBundle(out: Writable, filter: ExportFilter & { catalogue?: boolean }, onProgress?: (written: number) => void): Promise<number> {
+      const identity = kobanIdentity(deps.config.orgName);
+      // The threat catalogue (intrusion sets, malware families) goes along when asked for and allowed.
+      const catalogue = filter.catalogue && tlpAllows(filter.allowed, CATALOGUE_TLP) ? await catalogueObjects(db, identity.id) : [];
+      const prelude = [identity, ...tlpLevelsUpTo(filter.allowed).map(tlpMarkingObject), ...catalogue];
       return writeStixBundle(out, exportedRows(deps.database, filter), prelude, onProgress);
     },
 

@@ -14,10 +14,8 @@ import { extensionDefinitionsFor, type StixObject } from '../stix/observables.ts
 import { writeObjectVersions, type ObjectVersion } from '../store/stix-store.writer.ts';
 import { addToCollection } from '../taxii/collection-entries.ts';
 import { tlpAllows, tlpMarkingObject, tlpOfMarkings, Tlp, type Tlp as TlpLevel } from '../tlp.ts';
+import { CATALOGUE_TLP } from './catalogue.ts';
 import { caseReport, indicatesRelationship, kobanIdentity, observableObjects, PERSONAL_TYPES, threatObject } from './local-objects.ts';
-
-/** Catalogue entries are the community's shared vocabulary of groups and families. */
-const CATALOGUE_TLP: TlpLevel = 'green';
 
 type PublishDeps = Pick<KernelDeps, 'database' | 'clock' | 'audit' | 'config'>;
 
