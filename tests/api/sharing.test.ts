@@ -280,6 +280,28 @@ describe('publishing a case to a sharing group', () => {
   });
 });
 
+describe('report markings', () => {
+  it('lets the desk mark a report with a TLP level, on record in the audit log', async () => {
+    const created = await officer.request('POST', '/api/intake/consultations', {
+      reporterType: 'individual',
+      category: 'fraud',
+      subcategory: 'support_scam',
+      summary: 'サポート詐欺の画面',
+      description: '画面の番号に電話した',
+      channel: 'walk_in',
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const item = created.json<{ id: string; tlp: string }>();
+    assert.equal(item.tlp, 'amber');
+    const marked = await officer.request('POST', `/api/intake/items/${item.id}/tlp`, { tlp: 'red' });
+    assert.equal(marked.statusCode, 200, marked.body);
+    assert.equal(marked.json<{ tlp: string }>().tlp, 'red');
+    assert.equal((await officer.request('POST', `/api/intake/items/${item.id}/tlp`, { tlp: 'purple' })).statusCode, 400);
+    const actions = await ctx.koban.database.db.selectFrom('audit_entry').select('action').where('target_id', '=', item.id).execute();
+    assert.ok(actions.some((a) => a.action === 'intake.marked'));
+  });
+});
+
 describe('MISP and CSV imports', () => {
   it('reads a MISP event: attributes become indicators, galaxies join the threat catalogue', async () => {
     const fixture = readFileSync(join(import.meta.dirname, '../../src/modules/sharing/misp/fixtures/phishing-jp-bank.json'), 'utf8');

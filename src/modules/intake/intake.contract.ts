@@ -203,9 +203,14 @@ export const ItemHit = z.object({
   label: z.string().nullable(),
 });
 
+/** TLP 2.0 (FIRST): how far what is shared from a report may travel; amber unless set. */
+export const REPORT_TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+export const ReportMarkingInput = z.object({ tlp: z.enum(REPORT_TLP_LEVELS) });
+
 export const ItemDetail = QueueItem.extend({
   reporterType: z.string(),
   channel: z.string(),
+  tlp: z.enum(REPORT_TLP_LEVELS),
   stationUnitId: z.string().nullable(),
   description: z.string(),
   details: z.record(z.string(), z.unknown()),

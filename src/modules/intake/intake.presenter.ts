@@ -1,5 +1,5 @@
 // Rows → API views. Stored JSON columns are parsed here and nowhere else.
-import type { Contact } from './intake.contract.ts';
+import type { Contact, REPORT_TLP_LEVELS } from './intake.contract.ts';
 import type { IntakeItemRow } from './intake.repository.ts';
 import type { ITEM_KINDS, PRIORITIES, PUBLIC_STAGES, STATUSES } from './intake.taxonomy.ts';
 
@@ -45,6 +45,7 @@ export function presentItemCore(row: IntakeItemRow, now: Date) {
     ...presentQueueItem(row, now),
     reporterType: row.reporter_type,
     channel: row.channel,
+    tlp: row.tlp as (typeof REPORT_TLP_LEVELS)[number],
     stationUnitId: row.station_unit_id,
     description: row.description,
     details: parseJson<Record<string, unknown>>(row.details, {}),

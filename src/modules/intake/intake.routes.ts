@@ -8,6 +8,7 @@ import { discardAll } from './intake.attachments.ts';
 import {
   CaseItemList,
   CloseInput,
+  ReportMarkingInput,
   LinkCaseInput,
   ConsultationInput,
   ItemDetail,
@@ -87,6 +88,12 @@ export function registerIntakeRoutes(base: FastifyInstance, intake: IntakeServic
     '/api/intake/items/:itemId/reassign',
     { config: { access: 'intake.write' }, schema: { tags, params: ItemIdParams, body: ReassignInput, response: { 200: ItemDetail } } },
     async (request) => intake.reassign(requireAuth(request).actor, request.params.itemId, request.body.unitId, request.body.note, request.id),
+  );
+
+  app.post(
+    '/api/intake/items/:itemId/tlp',
+    { config: { access: 'intake.write' }, schema: { tags, params: ItemIdParams, body: ReportMarkingInput, response: { 200: ItemDetail } } },
+    async (request) => intake.mark(requireAuth(request).actor, request.params.itemId, request.body.tlp, request.id),
   );
 
   app.post(

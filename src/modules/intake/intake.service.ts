@@ -29,7 +29,7 @@ import type { ObservablesService, SightingInput } from '#modules/observables/ind
 import type { UnitsService } from '#modules/units/index.ts';
 import type { UsersService } from '#modules/accounts/index.ts';
 import { attachmentRows, commitFiles, discardAll, rollBackFiles, type IncomingFile } from './intake.attachments.ts';
-import type { CloseInput, ConsultationInput, Contact, ItemDetails, PublicReportInput, RoutingRules } from './intake.contract.ts';
+import type { CloseInput, ConsultationInput, Contact, ItemDetails, PublicReportInput, REPORT_TLP_LEVELS, RoutingRules } from './intake.contract.ts';
 import { RoutingRules as RoutingRulesSchema } from './intake.contract.ts';
 import { intakeErrors } from './intake.errors.ts';
 import { isOverdue, parseJson, presentItemCore, presentQueueItem, publicStageOf } from './intake.presenter.ts';
@@ -905,6 +905,13 @@ export function createIntakeService(deps: KernelDeps, c: Collaborators) {
         },
       );
       await c.observables.setSourceOwner({ sourceType: REPORT_SOURCE, sourceId: itemId, ownerUnitId: unitId, restricted: false });
+      return service.get(actor, itemId);
+    },
+
+    /** Sets the report's TLP marking (sharing, issue 6); audited like every change. */
+    async mark(actor: Actor, itemId: string, tlp: (typeof REPORT_TLP_LEVELS)[number], requestId: string | null) {
+      const item = await loadVisible(actor, itemId);
+      await change({ type: 'user', id: actor.userId }, itemId, 'intake.marked', { tlp }, { from: item.tlp, to: tlp }, requestId);
       return service.get(actor, itemId);
     },
 
