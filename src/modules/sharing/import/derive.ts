@@ -6,12 +6,19 @@ import { patternValues, scoValues } from '../stix/observables.ts';
 export type DerivedObservable = { type: ObservableType; value: string; warning: string | null; attributes: Record<string, string> | null };
 
 const BANK_ACCOUNT = /^\d{4}-\d{3}-\d-\d{7}$/;
+/** A hash named as such by STIX (file:hashes.'SHA-256') is one even when all its digits are 0–9. */
+const HASH_LENGTH: Partial<Record<ObservableType, number>> = { md5: 32, sha1: 40, sha256: 64 };
 /** Types `canonicalize` may file differently from how the STIX object names them. */
 const COMPATIBLE: Partial<Record<ObservableType, readonly ObservableType[]>> = { ipv4: ['cidr'], ipv6: ['cidr'], cidr: ['ipv4', 'ipv6'] };
 
 function canonical(type: ObservableType, raw: string, attributes: Record<string, string> | null): DerivedObservable | null {
   if (type === 'bank_account_jp') return BANK_ACCOUNT.test(raw) ? { type, value: raw, warning: null, attributes } : null;
   if (type === 'card') return null;
+  const hashLength = HASH_LENGTH[type];
+  if (hashLength !== undefined && raw.length === hashLength && /^[0-9a-f]+$/i.test(raw)) {
+    const value = raw.toLowerCase();
+    return { type, value, warning: canonicalize(value)?.warning ?? null, attributes };
+  }
   const found = canonicalize(raw);
   if (!found) return null;
   if (found.type !== type && !COMPATIBLE[type]?.includes(found.type)) return null;
