@@ -1,6 +1,6 @@
 // Shapes of the sharing API (groups, members, publication, imports, exports). Pure: the web imports it.
 import { z } from 'zod';
-import { CsvMappingSchema } from './csv/mapping.ts';
+import { CsvMappingSchema } from './csv/mapping.schema.ts';
 import { Tlp } from './tlp.ts';
 
 export const GroupParams = z.object({ groupId: z.string().min(1).max(64) });

@@ -1,40 +1,11 @@
 // Which CSV column holds what. Columns are named by 0-based position or by header text (matched
 // as header-names.ts compares them); the schema is the type, and the HTTP and CLI adapters
 // validate mappings with it.
-import { z } from 'zod';
-import { canonicalize, ObservableType } from '#modules/observables/index.ts';
+import { canonicalize } from '#modules/observables/index.ts';
 import { mappedFieldOfHeader, type MappedField } from './header-names.ts';
-import { MAX_CSV_COLUMNS } from './parse.ts';
+import type { CsvMapping } from './mapping.schema.ts';
 
-export const ColumnRefSchema = z.union([
-  z.strictObject({
-    column: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_CSV_COLUMNS - 1),
-  }),
-  z.strictObject({ header: z.string().trim().min(1).max(200) }),
-]);
-export type ColumnRef = z.infer<typeof ColumnRefSchema>;
-
-export const CsvMappingSchema = z
-  .strictObject({
-    value: ColumnRefSchema,
-    type: z.union([ColumnRefSchema, z.strictObject({ fixed: ObservableType })]).optional(),
-    tlp: ColumnRefSchema.optional(),
-    firstSeen: ColumnRefSchema.optional(),
-    lastSeen: ColumnRefSchema.optional(),
-    labels: ColumnRefSchema.optional(),
-    description: ColumnRefSchema.optional(),
-    confidence: ColumnRefSchema.optional(),
-    hasHeader: z.boolean(),
-  })
-  .refine((mapping) => mapping.hasHeader || !Object.values(mapping).some((ref) => typeof ref === 'object' && 'header' in ref), {
-    message: 'A column can be named by its header only when the file has a header row.',
-    path: ['hasHeader'],
-  });
-export type CsvMapping = z.infer<typeof CsvMappingSchema>;
+export { ColumnRefSchema, CsvMappingSchema, type ColumnRef, type CsvMapping } from './mapping.schema.ts';
 
 /**
  * A mapping for a file whose first row is `header`: recognised header names (English and

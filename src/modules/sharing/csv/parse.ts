@@ -2,6 +2,7 @@
 // the encoding guess Japanese spreadsheets need. Lenient where Excel is: a stray quote inside an
 // unquoted field is kept as text, an unterminated quote runs to the end of the input, and a lone
 // CR ends a record (Excel's "CSV (Macintosh)" writes those).
+import { MAX_MAPPED_COLUMNS } from './mapping.schema.ts';
 import { AppError } from '#kernel/errors.ts';
 import { csvErrors } from './csv.errors.ts';
 
@@ -9,7 +10,7 @@ export type CsvDelimiter = ',' | '\t' | ';';
 export type CsvParser = { push(chunk: string): void; end(): void };
 
 export const MAX_CSV_ROW_BYTES = 1024 * 1024;
-export const MAX_CSV_COLUMNS = 200;
+export const MAX_CSV_COLUMNS = MAX_MAPPED_COLUMNS;
 
 type FieldState = 'start' | 'plain' | 'quoted' | 'quote-in-quoted';
 
