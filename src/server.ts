@@ -211,7 +211,7 @@ export async function buildHttpApp(koban: Koban) {
       );
       registerIntakeRoutes(app, services.intake, services.blobs, config);
       registerPublicIntakeRoutes(app, services.intake, services.blobs, services.units, config);
-      registerSharingRoutes(app, services.sharing);
+      registerSharingRoutes(app, services.sharing, config.publicUrl);
       registerMispFeedRoutes(app, services.sharing);
       registerTaxiiRoutes(app, services.sharing.taxii);
       registerTaxiiSubscriptionRoutes(app, services.sharing.taxii.subscriptions);

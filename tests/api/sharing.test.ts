@@ -206,6 +206,11 @@ describe('publishing a case to a sharing group', () => {
     assert.equal(member.statusCode, 201, member.body);
     assert.match(member.json<{ token: string }>().token, /^kbt_/);
     assert.equal((await analyst.request('POST', '/api/sharing/groups', { name: 'x', maxTlp: 'red' })).statusCode, 201, 'analysts manage groups');
+    const one = await analyst.request('GET', `/api/sharing/groups/${groupId}`);
+    assert.equal(one.json<{ members: unknown[] }>().members.length, 1);
+    const endpoints = (await analyst.request('GET', '/api/sharing/endpoints')).json<{ taxiiDiscoveryUrl: string; mispFeedBaseUrl: string }>();
+    assert.equal(endpoints.taxiiDiscoveryUrl, `${ctx.config.publicUrl}/taxii2/`);
+    assert.equal(endpoints.mispFeedBaseUrl, `${ctx.config.publicUrl}/misp-feeds/`);
     assert.equal((await officer.request('POST', '/api/sharing/groups', { name: 'y', maxTlp: 'red' })).statusCode, 403);
 
     const opened = await analyst.request('POST', '/api/cases', {

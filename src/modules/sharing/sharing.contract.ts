@@ -93,3 +93,5 @@ export const ExportQuery = z.object({
   /** With the threat catalogue (intrusion sets, malware families) as STIX objects. */
   catalogue: z.enum(['true', 'false']).optional(),
 });
+
+export const SharingEndpoints = z.object({ taxiiDiscoveryUrl: z.string(), taxiiApiRootUrl: z.string(), mispFeedBaseUrl: z.string() });

@@ -30,6 +30,7 @@ import {
   MemberParams,
   PublishInput,
   PublishResult,
+  SharingEndpoints,
 } from './sharing.contract.ts';
 import { sharingErrors } from './sharing.errors.ts';
 import type { SharingService } from './sharing.service.ts';
@@ -84,8 +85,21 @@ function summaryView(summary: ImportSummary) {
   return { batchId, status, total, imported, unchanged, refused, problems: problems.slice(0, 200) };
 }
 
-export function registerSharingRoutes(base: FastifyInstance, sharing: SharingService): void {
+export function registerSharingRoutes(base: FastifyInstance, sharing: SharingService, publicUrl: string): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  const root = publicUrl.replace(/\/+$/, '');
+
+  // The addresses a partner is given, from KOBAN_PUBLIC_URL (the browser's own address may be an internal one).
+  app.get('/api/sharing/endpoints', { config: { access: 'sharing.read' }, schema: { tags, response: { 200: SharingEndpoints } } }, () => ({
+    taxiiDiscoveryUrl: `${root}/taxii2/`,
+    taxiiApiRootUrl: `${root}/taxii2/api/`,
+    mispFeedBaseUrl: `${root}/misp-feeds/`,
+  }));
+  app.get(
+    '/api/sharing/groups/:groupId',
+    { config: { access: 'sharing.read' }, schema: { tags, params: GroupParams, response: { 200: GroupView } } },
+    async (request) => sharing.groups.get(request.params.groupId),
+  );
 
   app.get('/api/sharing/groups', { config: { access: 'sharing.read' }, schema: { tags, response: { 200: GroupList } } }, async () => ({
     items: await sharing.groups.list(),

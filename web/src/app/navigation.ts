@@ -15,20 +15,13 @@ export const LIVE_NAV: readonly LiveNavItem[] = [
   { labelKey: 'nav.support_requests', href: PATHS.supportRequests, permission: 'case.read' },
   { labelKey: 'nav.observables', href: PATHS.observables, permission: 'observable.read' },
   { labelKey: 'nav.threats', href: PATHS.threats, permission: 'threat.read' },
+  { labelKey: 'nav.sharing', href: PATHS.sharing, permission: 'sharing.read' },
   { labelKey: 'nav.search', href: PATHS.search, permission: null },
   { labelKey: 'nav.stats_page', href: PATHS.stats, permission: 'stats.read' },
   { labelKey: 'nav.tokens', href: PATHS.tokens, permission: 'token.own' },
 ];
 
-export const COMING_SOON_NAV: readonly MessageKey[] = [
-  'nav.dashboard',
-  'nav.sharing',
-  'nav.countermeasures',
-  'nav.outreach',
-  'nav.people',
-  'nav.csirt',
-  'nav.sensors',
-];
+export const COMING_SOON_NAV: readonly MessageKey[] = ['nav.dashboard', 'nav.countermeasures', 'nav.outreach', 'nav.people', 'nav.csirt', 'nav.sensors'];
 
 /** The nav item for a path: exact for home, prefix for the others (/units/abc → /units). */
 export function isNavItemActive(href: string, pathname: string): boolean {

@@ -33,6 +33,12 @@ const RansomwarePage = lazy(() => import('../features/threats/RansomwarePage.tsx
 const ThreatPage = lazy(() => import('../features/threats/ThreatPage.tsx').then((m) => ({ default: m.ThreatPage })));
 const SearchPage = lazy(() => import('../features/search/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 const SupportRequestsPage = lazy(() => import('../features/support/SupportRequestsPage.tsx').then((m) => ({ default: m.SupportRequestsPage })));
+const SharingGroupsPage = lazy(() => import('../features/sharing/SharingGroupsPage.tsx').then((m) => ({ default: m.SharingGroupsPage })));
+const SharingGroupPage = lazy(() => import('../features/sharing/SharingGroupPage.tsx').then((m) => ({ default: m.SharingGroupPage })));
+const SharingImportsPage = lazy(() => import('../features/sharing/SharingImportsPage.tsx').then((m) => ({ default: m.SharingImportsPage })));
+const SharingImportPage = lazy(() => import('../features/sharing/SharingImportPage.tsx').then((m) => ({ default: m.SharingImportPage })));
+const SharingExportPage = lazy(() => import('../features/sharing/SharingExportPage.tsx').then((m) => ({ default: m.SharingExportPage })));
+const TaxiiSubscriptionsPage = lazy(() => import('../features/sharing/TaxiiSubscriptionsPage.tsx').then((m) => ({ default: m.TaxiiSubscriptionsPage })));
 const GraphPage = lazy(() => import('../features/graph/GraphPage.tsx').then((m) => ({ default: m.GraphPage })));
 
 const ReportPage = lazy(() => import('../features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
@@ -74,6 +80,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Anyone signed in: the hits are only what the viewer may open.
   { path: '/search', permission: null, page: SearchPage },
   { path: '/stats', permission: 'stats.read', page: StatsPage },
+  { path: '/sharing', permission: 'sharing.read', page: SharingGroupsPage },
+  { path: '/sharing/groups/:groupId', permission: 'sharing.read', page: SharingGroupPage },
+  { path: '/sharing/imports', permission: 'sharing.read', page: SharingImportsPage },
+  { path: '/sharing/imports/:batchId', permission: 'sharing.read', page: SharingImportPage },
+  { path: '/sharing/export', permission: 'sharing.exchange', page: SharingExportPage },
+  { path: '/sharing/taxii', permission: 'sharing.exchange', page: TaxiiSubscriptionsPage },
 ];
 
 /** Pages anyone may open without logging in (the public portal): drawn in PublicFrame, never the shell. */
@@ -118,4 +130,10 @@ export const PATHS = {
   threats: '/threats',
   ransomware: '/threats/ransomware',
   threat: (threatId: string) => `/threats/${encodeURIComponent(threatId)}`,
+  sharing: '/sharing',
+  sharingGroup: (groupId: string) => `/sharing/groups/${encodeURIComponent(groupId)}`,
+  sharingImports: '/sharing/imports',
+  sharingImport: (batchId: string) => `/sharing/imports/${encodeURIComponent(batchId)}`,
+  sharingExport: '/sharing/export',
+  sharingTaxii: '/sharing/taxii',
 } as const;

@@ -3,7 +3,8 @@
 import { Button, Group } from '@mantine/core';
 import { Link, usePathname } from '../app/router.tsx';
 
-export type SubNavItem = { href: string; label: string; isShown: boolean };
+/** `isCurrent`: for an item that stands for a whole area (its detail pages too); by default, the exact path. */
+export type SubNavItem = { href: string; label: string; isShown: boolean; isCurrent?: boolean };
 
 export function SubNav({ label, items }: { label: string; items: readonly SubNavItem[] }) {
   const pathname = usePathname();
@@ -13,7 +14,7 @@ export function SubNav({ label, items }: { label: string; items: readonly SubNav
         {items
           .filter((item) => item.isShown)
           .map((item) => {
-            const isCurrent = pathname === item.href;
+            const isCurrent = item.isCurrent ?? pathname === item.href;
             return (
               <Button
                 key={item.href}

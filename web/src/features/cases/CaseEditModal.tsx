@@ -1,10 +1,11 @@
-// Edits a case's title, priority, lead, sensitivity, description, victim and damage. The change carries the version
+// Edits a case's title, priority, lead, sensitivity, TLP, description, victim and damage. The change carries the version
 // the dialog was opened on: when someone else saved first the server refuses it, and the dialog
 // says so and offers to load the case as it now is.
 import { Button, Group, Modal, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState, type SubmitEvent } from 'react';
 import { CASE_PRIORITIES } from '../../../../src/modules/cases/cases.contract.ts';
 import { useSubmission } from '../../app/useSubmission.ts';
+import { isTlp, useTlpHint, useTlpOptions, type Tlp } from '../../components/TlpBadge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useIntakeLabel } from '../intake/intakeLabels.ts';
 import { useDirectory } from '../users/directory.ts';
@@ -15,7 +16,15 @@ import { CaseVictimFields, victimDraftOf, victimOf, type VictimDraft } from './C
 type Priority = (typeof CASE_PRIORITIES)[number];
 
 /** Only what was changed is sent, so the audit record names just that; the version always goes. */
-type Draft = { title: string; priority: Priority; leadUserId: string | null; sensitive: boolean; description: string; victim: VictimDraft };
+type Draft = {
+  title: string;
+  priority: Priority;
+  leadUserId: string | null;
+  sensitive: boolean;
+  tlp: Tlp;
+  description: string;
+  victim: VictimDraft;
+};
 
 function changesOf(detail: CaseDetail, draft: Draft): CaseChanges {
   const changes: CaseChanges = { version: detail.version };
@@ -23,6 +32,7 @@ function changesOf(detail: CaseDetail, draft: Draft): CaseChanges {
   if (draft.priority !== detail.priority) changes.priority = draft.priority;
   if (draft.leadUserId !== detail.leadUserId) changes.leadUserId = draft.leadUserId;
   if (draft.sensitive !== detail.sensitive) changes.sensitive = draft.sensitive;
+  if (draft.tlp !== detail.tlp) changes.tlp = draft.tlp;
   if (draft.description !== detail.description) changes.description = draft.description;
   const victim = victimOf(draft.victim);
   if (JSON.stringify(victim) !== JSON.stringify(victimOf(victimDraftOf(detail.victim, null)))) changes.victim = victim;
@@ -48,6 +58,9 @@ export function CaseEditModal({
   const [priority, setPriority] = useState<Priority>(detail.priority);
   const [leadUserId, setLeadUserId] = useState<string | null>(detail.leadUserId);
   const [sensitive, setSensitive] = useState(detail.sensitive);
+  const [tlp, setTlp] = useState<Tlp>(detail.tlp);
+  const tlpOptions = useTlpOptions();
+  const tlpHint = useTlpHint();
   const directory = useDirectory('—');
   const memberIds = new Set(detail.members.map((member) => member.userId));
   const active = directory.people.filter((person) => !person.disabled || person.id === detail.leadUserId);
@@ -65,7 +78,7 @@ export function CaseEditModal({
     event.preventDefault();
     setTitleMissing(title.trim() === '');
     if (title.trim() === '') return;
-    const changes = changesOf(detail, { title: title.trim(), priority, leadUserId, sensitive, description, victim });
+    const changes = changesOf(detail, { title: title.trim(), priority, leadUserId, sensitive, tlp, description, victim });
     if (Object.keys(changes).length === 1) {
       onClose();
       return;
@@ -112,6 +125,22 @@ export function CaseEditModal({
             description={t('cases.sensitive_hint')}
             checked={sensitive}
             onChange={(event) => setSensitive(event.currentTarget.checked)}
+          />
+          <Select
+            label={t('cases.tlp_label')}
+            description={
+              <>
+                {tlpHint(tlp)}
+                <br />
+                {t('cases.tlp_hint')}
+              </>
+            }
+            data={tlpOptions}
+            value={tlp}
+            onChange={(value) => isTlp(value) && setTlp(value)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="case-tlp-select"
           />
           <Textarea
             label={t('cases.description')}

@@ -11,6 +11,7 @@ import { QueryView } from '../../app/QueryView.tsx';
 import { useCan } from '../../app/session.tsx';
 import { useApiQuery } from '../../app/useApiQuery.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { TlpBadge } from '../../components/TlpBadge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { Fact, PriorityBadge, Section } from '../intake/IntakeParts.tsx';
@@ -32,11 +33,13 @@ import { CaseStatusCard, StatusHistorySection } from './CaseStatus.tsx';
 import { CaseTasksSection } from './CaseTasks.tsx';
 import { CaseTimelineSection } from './CaseTimeline.tsx';
 import { CaseCooperationSection } from './CaseCooperation.tsx';
+import { CaseSharingSection } from './CaseSharing.tsx';
 import './cases.css';
 
 export function CasePage({ params }: PageProps) {
   const caseId = params.caseId ?? '';
   const { t } = useI18n();
+  const can = useCan();
   const detail = useApiQuery(() => casesApi.get(caseId), [caseId]);
   const directory = useDirectory('—');
 
@@ -75,6 +78,7 @@ export function CasePage({ params }: PageProps) {
                 <CaseTasksSection {...part} />
                 <CaseEvidenceSection {...part} />
                 <CaseCooperationSection {...part} />
+                {can('sharing.exchange') && <CaseSharingSection detail={found} />}
                 <CaseNotesSection {...part} />
                 <StatusHistorySection {...part} />
                 <CaseTimelineSection {...part} />
@@ -100,6 +104,7 @@ function CaseSummaryCard({ detail, directory, onChanged, onReload }: CasePartPro
             <CaseStatusBadge status={detail.status} />
             <PriorityBadge priority={detail.priority} />
             {detail.sensitive && <SensitiveBadge />}
+            <TlpBadge level={detail.tlp} testId="case-tlp" />
           </Group>
           {can('case.write') && (
             <Button size="xs" variant="default" onClick={() => setEditing(true)}>

@@ -15,6 +15,7 @@ import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { unitName, unitsApi, type Unit } from '../units/units.api.ts';
 import { countryName, useObservableLabels } from './observableLabels.ts';
 import { observablesApi, parseObservableId, type ObservableDetail, type Sighting } from './observables.api.ts';
+import { ObservableMarking } from './ObservableMarking.tsx';
 import { CopyableValue, ObservablesNav, ObservableValue, WarningBadge } from './ObservableParts.tsx';
 
 export function ObservableDetailPage({ params }: PageProps) {
@@ -34,12 +35,12 @@ function ObservableDetailView({ observableId }: { observableId: number }) {
     <>
       <PageHeading title={t('observables.detail_title')} />
       <ObservablesNav />
-      <QueryView query={detail}>{(observable) => <DetailBody observable={observable} units={units.data ?? []} />}</QueryView>
+      <QueryView query={detail}>{(observable) => <DetailBody observable={observable} units={units.data ?? []} onChanged={detail.replace} />}</QueryView>
     </>
   );
 }
 
-function DetailBody({ observable, units }: { observable: ObservableDetail; units: readonly Unit[] }) {
+function DetailBody({ observable, units, onChanged }: { observable: ObservableDetail; units: readonly Unit[]; onChanged: (detail: ObservableDetail) => void }) {
   const { t, language } = useI18n();
   const labels = useObservableLabels();
   const attributes = Object.entries(observable.attributes).filter(([key]) => key !== 'hash');
@@ -66,6 +67,10 @@ function DetailBody({ observable, units }: { observable: ObservableDetail; units
           </SimpleGrid>
         </Stack>
       </Card>
+
+      <Section id="observable-marking-title" title={t('observables.tlp_title')}>
+        <ObservableMarking observable={observable} onChanged={onChanged} />
+      </Section>
 
       {attributes.length > 0 && (
         <Section id="observable-attributes-title" title={t('observables.attributes_title')}>

@@ -42,6 +42,8 @@ async function call<T>(request: Promise<T>): Promise<T> {
 export const observablesApi = {
   search: (q: string) => call(api.get(`/api/observables/search?${new URLSearchParams({ q }).toString()}`, SearchResult)),
   get: (observableId: number) => call(api.get(`/api/observables/${String(observableId)}`, ObservableDetail)),
+  /** Sets the TLP marking (null clears it); answers the observable as it now is. */
+  mark: (observableId: number, tlp: ObservableDetail['tlp']) => call(api.patch(`/api/observables/${String(observableId)}`, { tlp }, ObservableDetail)),
   lookup: async (values: readonly string[]) => (await call(api.post('/api/observables/lookup', { values }, LookupResult))).items,
   extract: async (text: string, includeWarnings: boolean) => (await call(api.post('/api/observables/extract', { text, includeWarnings }, ExtractResult))).items,
   record: (sourceId: string, text: string) =>
