@@ -37,7 +37,7 @@ export type ImportOptions = {
 
 export type ImportSummary = BatchCounts & { batchId: string; status: 'done' | 'failed'; problems: StixIssue[]; accepted: { id: string; version: string }[] };
 
-const CHUNK = 5000;
+const CHUNK = 2500;
 /** A TAXII status lists what it accepted; beyond this many the list stops growing (counts stay exact). */
 const MAX_ACCEPTED_LISTED = 10_000;
 

@@ -24,7 +24,7 @@ const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))
 
 export async function* prepareFileInWorker(file: string, context: PrepareContext, size: number): AsyncGenerator<PreparedBatch> {
   // A bounded heap makes the worker collect garbage early instead of growing while the main thread writes.
-  const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { file, context, size }, resourceLimits: { maxOldGenerationSizeMb: 384 } });
+  const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { file, context, size }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
   const queue: (WorkerMessage | { kind: 'error'; error: Error })[] = [];
   let wake: (() => void) | null = null;
   const push = (message: WorkerMessage | { kind: 'error'; error: Error }) => {

@@ -2,6 +2,7 @@
 // de-duplicated within the import, marked (its own TLP or the import's default), with the
 // observables it names as sightings. Pure and synchronous, so that a worker thread can run it
 // for large files while the main thread writes.
+import { createHash } from 'node:crypto';
 import { t, type Locale } from '#kernel/i18n/index.ts';
 import { hostFactsOf, type SightingInput } from '#modules/observables/index.ts';
 import type { ImportedThreat } from '#modules/threats/index.ts';
@@ -47,6 +48,15 @@ function versionOf(object: Record<string, unknown>): string {
   return '';
 }
 
+/**
+ * 64 bits of the SHA-1 of an (id, version) pair as an 8-character string: a million of them take
+ * about 40 MB where the pairs themselves took three times that. Two different pairs share a key with
+ * a chance of about 3 in 100 million at a million objects.
+ */
+function seenKey(id: string, version: string): string {
+  return createHash('sha1').update(id).update('\u0000').update(version).digest().toString('latin1', 0, 8);
+}
+
 export function createPreparer(context: PrepareContext) {
   const seen = new Set<string>();
   return function prepare(entry: ImportEntry, problems: StixIssue[]): Prepared | null {
@@ -70,7 +80,7 @@ export function createPreparer(context: PrepareContext) {
     }
     const object = value as Record<string, unknown> & { id: string; type: string };
     const version = versionOf(object);
-    const key = `${object.id}\u0000${version}`;
+    const key = seenKey(object.id, version);
     if (seen.has(key)) {
       problems.push(issueOf(entry.index, object.id, 'stix.duplicate_in_import', {}, context.locale));
       return null;
