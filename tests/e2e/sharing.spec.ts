@@ -102,7 +102,7 @@ test('an analyst shares through a group: member token once, a STIX upload with a
     await page.getByRole('heading', { name: GROUP, level: 1 }).waitFor();
     assert.equal(await page.getByTestId('group-tlp').textContent(), 'TLP:GREEN');
     const groupId = page.url().split('/').pop() ?? '';
-    await page.getByTestId('sharing-group-taxii').getByText(`${server.baseUrl}/taxii2/`, { exact: true }).waitFor();
+    await page.getByTestId('sharing-group-taxii').getByText(`${server.koban.config.publicUrl}/taxii2/`, { exact: true }).waitFor();
 
     const members = page.getByTestId('sharing-members');
     await field(members, '組織名').fill(MEMBER);
@@ -199,7 +199,7 @@ test('an analyst shares through a group: member token once, a STIX upload with a
     const feed = await fetch(`${server.baseUrl}/misp-feeds/${groupId}/manifest.json`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(feed.status, 200, 'the MISP feed takes the same token');
     await page.goto(`/sharing/groups/${groupId}`);
-    await page.getByTestId('sharing-group-taxii').getByText(`${server.baseUrl}/misp-feeds/${groupId}/`, { exact: true }).waitFor();
+    await page.getByTestId('sharing-group-taxii').getByText(`${server.koban.config.publicUrl}/misp-feeds/${groupId}/`, { exact: true }).waitFor();
 
     // 出力: a download link per receiver.
     await page.goto('/sharing/export');
