@@ -143,9 +143,9 @@ export function createCasePublisher(deps: PublishDeps, parts: { cases: Pick<Case
         };
       });
       const fresh = await db.transaction().execute(async (trx) => {
-        const isNew = await writeObjectVersions(deps.database, trx, versions);
+        const rows = await writeObjectVersions(deps.database, trx, versions);
         await addToCollection(trx, group.id, versions, deps.clock.now());
-        const added = isNew.filter(Boolean).length;
+        const added = rows.filter((row) => row !== null).length;
         await deps.audit.record(trx, {
           actor: { type: actor.via === 'token' ? 'token' : 'user', id: actor.userId },
           action: 'sharing.case_published',

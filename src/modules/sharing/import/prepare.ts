@@ -105,7 +105,8 @@ export function createPreparer(context: PrepareContext) {
         ...o,
         hostFacts: hostFactsOf(o.type, o.value),
         sourceType: 'stix',
-        sourceId: object.id,
+        // The stored row's number, known once the object is written (importer.ts).
+        sourceId: '',
         ownerUnitId: null,
         restricted: false,
         seenAt,

@@ -29,7 +29,10 @@ const INSERT_SQL = `insert into stix_object (stix_id, type, version, latest, tlp
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (stix_id, version) do nothing`;
 const SUPERSEDE_SQL = 'update stix_object set latest = 0 where stix_id = ? and latest = 1';
 
-function writeSqlite(database: Database, objects: ObjectVersion[]): boolean[] {
+/** Per object: the row it was written to, or null when the store held that version already. */
+export type WrittenRows = (number | null)[];
+
+function writeSqlite(database: Database, objects: ObjectVersion[]): WrittenRows {
   const sqlite = database.sqlite;
   if (!sqlite) throw new Error('SQLite handle missing');
   const latest = sqlite.prepare<[string], { version: string }>(LATEST_SQL);
@@ -38,16 +41,16 @@ function writeSqlite(database: Database, objects: ObjectVersion[]): boolean[] {
   return objects.map((o) => {
     const held = latest.get(o.stixId);
     const isLatest = held === undefined || newer(o.version, held.version);
-    if (held !== undefined && held.version === o.version) return false;
+    if (held !== undefined && held.version === o.version) return null;
     if (held !== undefined && isLatest) supersede.run(o.stixId);
     const written = insert.run(o.stixId, o.type, o.version, isLatest ? 1 : 0, o.tlp, o.origin, o.body, o.batchId, o.source, o.importedBy, o.importedAt);
-    return written.changes > 0;
+    return written.changes > 0 ? Number(written.lastInsertRowid) : null;
   });
 }
 
 const BATCH = 1000;
 
-async function writePostgres(trx: Executor, objects: ObjectVersion[]): Promise<boolean[]> {
+async function writePostgres(trx: Executor, objects: ObjectVersion[]): Promise<WrittenRows> {
   const held = new Map<string, string>();
   const ids = [...new Set(objects.map((o) => o.stixId))];
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -86,15 +89,15 @@ async function writePostgres(trx: Executor, objects: ObjectVersion[]): Promise<b
       imported_at: o.importedAt,
     });
   }
-  const inserted = new Set<string>();
+  const inserted = new Map<string, number>();
   for (let i = 0; i < rows.length; i += BATCH) {
     const written = await trx
       .insertInto('stix_object')
       .values(rows.slice(i, i + BATCH))
       .onConflict((oc) => oc.columns(['stix_id', 'version']).doNothing())
-      .returning(['stix_id', 'version'])
+      .returning(['id', 'stix_id', 'version'])
       .execute();
-    for (const row of written) inserted.add(`${row.stix_id}\u0000${row.version}`);
+    for (const row of written) inserted.set(`${row.stix_id}\u0000${row.version}`, row.id);
   }
   // An id that gained a newer version (perhaps twice within this call): only its newest is latest.
   for (const id of superseded) {
@@ -105,11 +108,11 @@ async function writePostgres(trx: Executor, objects: ObjectVersion[]): Promise<b
       .where('stix_id', '=', id)
       .execute();
   }
-  return objects.map((o, i) => Boolean(candidates[i]) && inserted.has(`${o.stixId}\u0000${o.version}`));
+  return objects.map((o, i) => (candidates[i] ? (inserted.get(`${o.stixId}\u0000${o.version}`) ?? null) : null));
 }
 
-/** Writes inside `trx`; returns, per object, whether it was new. Objects are processed in order. */
-export async function writeObjectVersions(database: Database, trx: Executor, objects: ObjectVersion[]): Promise<boolean[]> {
+/** Writes inside `trx`; returns, per object, its new row or null if already held. Objects are processed in order. */
+export async function writeObjectVersions(database: Database, trx: Executor, objects: ObjectVersion[]): Promise<WrittenRows> {
   if (objects.length === 0) return [];
   return database.dialect === 'sqlite' ? writeSqlite(database, objects) : writePostgres(trx, objects);
 }
