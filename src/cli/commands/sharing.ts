@@ -1,4 +1,4 @@
-// `koban import stix|csv FILE` and `koban export stix`: bulk exchange through the same sharing
+// `koban import stix|csv|misp FILE`, `koban export stix|csv` and `koban misp feed`: bulk exchange through the same sharing
 // service as HTTP and TAXII, with a progress bar (rate and ETA) on stderr and provenance naming
 // the operating-system user who ran the command.
 import { createWriteStream } from 'node:fs';
@@ -6,9 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { t, type Locale } from '#kernel/i18n/index.ts';
-import { Tlp, type ImportActor, type ImportSummary, type StixIssue } from '#modules/sharing/index.ts';
+import { Tlp, type ImportActor, type ImportEntry, type ImportSummary, type StixIssue } from '#modules/sharing/index.ts';
 import { csvEntries, parseCsvMappingFlag } from '#modules/sharing/csv-import.ts';
-import { CSV_EXPORT_HEADER, formatCsvRow, stixToCsvRows } from '#modules/sharing/csv/index.ts';
 import { mispEntries } from '#modules/sharing/misp-exchange.ts';
 import { writeMispFeed } from '#modules/sharing/misp/index.ts';
 import { openKoban } from '../../server.ts';
@@ -56,6 +55,31 @@ async function fileSize(file: string, locale: Locale): Promise<number> {
   } catch (error) {
     throw new CommandExit(t(locale, 'cli.stix_read_failed', { file, reason: error instanceof Error ? error.message : String(error) }), 2);
   }
+}
+
+/** Imports converted entries (CSV rows, MISP events) with a progress line and the usual report. */
+async function importEntries(
+  context: { args: ParsedArgs; locale: Locale; out: (line: string) => void },
+  koban: Awaited<ReturnType<typeof openKoban>>,
+  file: string,
+  kind: 'csv' | 'misp',
+  defaultTlp: Tlp,
+  convert: (identityId: string) => ImportEntry[],
+): Promise<void> {
+  const { args, locale, out } = context;
+  const progress = createProgress({ label: t(locale, 'cli.import_label', { file }), words: progressWords(locale) });
+  const entries = convert(koban.services.sharing.identity().id);
+  progress.setTotal(entries.length);
+  const summary = await koban.services.sharing.importObjects(entries, {
+    kind,
+    source: `file:${file}`,
+    actor: cliActor(),
+    defaultTlp,
+    locale,
+    onProgress: (done) => progress.set(done),
+  });
+  progress.finish();
+  report(summary, args, locale, out);
 }
 
 export const importStixCommand: Command = {
@@ -110,25 +134,15 @@ export const importCsvCommand: Command = {
     }
     const mapping = parseCsvMappingFlag(flagValue(args, 'map'), !args.flags.has('no-header'));
     const koban = await openKoban(loadConfig());
-    const progress = createProgress({ label: t(locale, 'cli.import_label', { file }), words: progressWords(locale) });
     try {
-      const { entries, total } = csvEntries(bytes, mapping, {
+      await importEntries(
+        { args, locale, out },
+        koban,
+        file,
+        'csv',
         defaultTlp,
-        identityId: koban.services.sharing.identity().id,
-        now: modified.toISOString(),
-        locale,
-      });
-      progress.setTotal(total);
-      const summary = await koban.services.sharing.importObjects(entries, {
-        kind: 'csv',
-        source: `file:${file}`,
-        actor: cliActor(),
-        defaultTlp,
-        locale,
-        onProgress: (done) => progress.set(done),
-      });
-      progress.finish();
-      report(summary, args, locale, out);
+        (identityId) => csvEntries(bytes, mapping, { defaultTlp, identityId, now: modified.toISOString(), locale }).entries,
+      );
     } finally {
       await koban.close();
     }
@@ -182,20 +196,15 @@ export const importMispCommand: Command = {
       throw new CommandExit(t(locale, 'cli.stix_not_json', { file, reason: error instanceof Error ? error.message : String(error) }), 2);
     }
     const koban = await openKoban(loadConfig());
-    const progress = createProgress({ label: t(locale, 'cli.import_label', { file }), words: progressWords(locale) });
     try {
-      const { entries } = mispEntries(document, { defaultTlp, identityId: koban.services.sharing.identity().id, locale });
-      progress.setTotal(entries.length);
-      const summary = await koban.services.sharing.importObjects(entries, {
-        kind: 'misp',
-        source: `file:${file}`,
-        actor: cliActor(),
+      await importEntries(
+        { args, locale, out },
+        koban,
+        file,
+        'misp',
         defaultTlp,
-        locale,
-        onProgress: (done) => progress.set(done),
-      });
-      progress.finish();
-      report(summary, args, locale, out);
+        (identityId) => mispEntries(document, { defaultTlp, identityId, locale }).entries,
+      );
     } finally {
       await koban.close();
     }
@@ -222,10 +231,9 @@ export const exportCsvCommand: Command = {
     try {
       const { allowed, groupId } = await receiverOf(koban, args, locale);
       const target = file === undefined ? process.stdout : createWriteStream(file);
-      target.write(`\ufeff${formatCsvRow([...CSV_EXPORT_HEADER])}`);
-      let rows = 0;
-      for (const row of stixToCsvRows(await collect(koban.services.sharing.exportedObjects({ allowed, groupId, types: ['indicator'] })))) {
-        if (!target.write(formatCsvRow(row))) await new Promise<void>((resolve) => target.once('drain', () => resolve()));
+      let rows = -1; // the header is no row
+      for await (const line of koban.services.sharing.csvLines({ allowed, groupId })) {
+        if (!target.write(line)) await new Promise<void>((resolve) => target.once('drain', () => resolve()));
         rows += 1;
       }
       if (file !== undefined) {
@@ -238,12 +246,6 @@ export const exportCsvCommand: Command = {
     }
   },
 };
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
 
 export const mispFeedCommand: Command = {
   name: 'misp feed',

@@ -9,7 +9,6 @@ import { AppError } from '#kernel/errors.ts';
 import { requireAuth } from '#kernel/http/index.ts';
 import type { Locale } from '#kernel/i18n/index.ts';
 import { csvEntries } from './csv-import.ts';
-import { CSV_EXPORT_HEADER, formatCsvRow, stixToCsvRows } from './csv/index.ts';
 import type { ImportActor, ImportEntry, ImportSummary } from './import/importer.ts';
 import { mispEntries } from './misp-exchange.ts';
 import {
@@ -34,7 +33,6 @@ import {
 } from './sharing.contract.ts';
 import { sharingErrors } from './sharing.errors.ts';
 import type { SharingService } from './sharing.service.ts';
-import type { StixObject } from './stix/observables.ts';
 import type { Tlp } from './tlp.ts';
 
 const tags = ['sharing'];
@@ -192,10 +190,7 @@ export function registerSharingRoutes(base: FastifyInstance, sharing: SharingSer
     const out = new PassThrough();
     if (format === 'csv') {
       void (async () => {
-        out.write(`\ufeff${formatCsvRow([...CSV_EXPORT_HEADER])}`);
-        const objects: StixObject[] = [];
-        for await (const object of sharing.exportedObjects({ ...filter, types: ['indicator'] })) objects.push(object);
-        for (const row of stixToCsvRows(objects)) out.write(formatCsvRow(row));
+        for await (const line of sharing.csvLines(filter)) out.write(line);
         out.end();
       })().catch((error: unknown) => out.destroy(error as Error));
       return reply

@@ -6,6 +6,7 @@ import type { CasesService } from '#modules/cases/index.ts';
 import type { ObservablesService } from '#modules/observables/index.ts';
 import { exportedRows, writeStixBundle, type ExportFilter } from './export/exporter.ts';
 import { collectionMispEvents } from './misp-exchange.ts';
+import { CSV_EXPORT_HEADER, formatCsvRow, stixToCsvRows } from './csv/index.ts';
 import type { StixObject } from './stix/observables.ts';
 import { kobanIdentity } from './export/local-objects.ts';
 import { createCasePublisher } from './export/publish.ts';
@@ -59,9 +60,16 @@ export function createSharingService(deps: SharingDeps, parts: { observables: Ob
       return collectionMispEvents(deps.database, group, { name: deps.config.orgName, id: kobanIdentity(deps.config.orgName).id });
     },
 
-    /** Stored objects up to a level (or a group's collection), parsed, for CSV and MISP downloads. */
-    async *exportedObjects(filter: ExportFilter): AsyncGenerator<StixObject> {
-      for await (const page of exportedRows(deps.database, filter)) for (const row of page) yield JSON.parse(row.body) as StixObject;
+    /**
+     * The indicators a receiver may see as CSV lines (header first, with a BOM for Excel). The
+     * indicators are gathered first: a value named by several of them goes out once.
+     */
+    async *csvLines(filter: ExportFilter): AsyncGenerator<string> {
+      yield `\ufeff${formatCsvRow([...CSV_EXPORT_HEADER])}`;
+      const indicators: StixObject[] = [];
+      for await (const page of exportedRows(deps.database, { ...filter, types: ['indicator'] }))
+        for (const row of page) indicators.push(JSON.parse(row.body) as StixObject);
+      for (const row of stixToCsvRows(indicators)) yield formatCsvRow(row);
     },
 
     listBatches: (limit = 100) => listBatches(db, limit),

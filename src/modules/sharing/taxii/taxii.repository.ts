@@ -1,6 +1,7 @@
 // Queries of the TAXII server: groups as collections, collection entries with their stored STIX
 // bodies under the caller's TLP ceiling and the TAXII filters, and status resources. Entries are
 // read in (date_added, id) order; a page asks for one row more than it returns to know `more`.
+import type { TaxiiStatusTable } from '#kernel/db/tables/sharing.ts';
 import type { Executor } from '#kernel/db/index.ts';
 import type { Tlp } from '../tlp.ts';
 import type { EntryFilters } from './taxii.filters.ts';
@@ -107,18 +108,7 @@ export async function findUnversionedDates(db: Executor, groupId: string, stixId
   return rows;
 }
 
-export type StatusRow = {
-  id: string;
-  group_id: string;
-  member_id: string | null;
-  status: string;
-  request_timestamp: string;
-  total_count: number;
-  success_count: number;
-  failure_count: number;
-  pending_count: number;
-  details: string;
-};
+export type StatusRow = TaxiiStatusTable;
 
 export function insertStatus(db: Executor, row: StatusRow) {
   return db.insertInto('taxii_status').values(row).execute();
