@@ -143,6 +143,27 @@ describe('STIX import', () => {
     );
   });
 
+  it('marks the newest as latest when one bundle holds several versions of an object', async () => {
+    const v1 = indicator(21, "[domain-name:value = 'c3.example.com']", 'green');
+    const v3 = { ...v1, modified: '2026-12-01T00:00:00.000Z', name: 'third' };
+    const v2 = { ...v1, modified: '2026-11-01T00:00:00.000Z', name: 'second' };
+    await importData(analyst, { format: 'stix', data: bundle([v1, v3, v2]) });
+    const rows = await ctx.koban.database.db
+      .selectFrom('stix_object')
+      .select(['version', 'latest'])
+      .where('stix_id', '=', v1.id as string)
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.version, r.latest]),
+      [
+        ['2026-10-01T00:00:00.000Z', 0],
+        ['2026-11-01T00:00:00.000Z', 0],
+        ['2026-12-01T00:00:00.000Z', 1],
+      ],
+    );
+  });
+
   it('refuses what is not a bundle with a coded error in the caller’s language', async () => {
     const notJson = await analyst.request('POST', '/api/sharing/imports', { format: 'stix', data: '{"type":"bundle",' }, { 'accept-language': 'en' });
     assert.equal(notJson.statusCode, 400);

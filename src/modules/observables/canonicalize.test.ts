@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalize } from './canonicalize.ts';
+import type { ObservableType } from './observables.contract.ts';
+import { canonicalize, canonicalizeAs } from './canonicalize.ts';
 import { extractObservables } from './extract/extract.ts';
 
 describe('canonicalize', () => {
@@ -32,5 +33,36 @@ describe('canonicalize', () => {
       const [hit] = extractObservables(token, { includeWarnings: true });
       assert.deepEqual(canonicalize(token), hit ? { type: hit.type, value: hit.value, warning: hit.warning } : null, token);
     }
+  });
+
+  it('gives, for a value whose type the caller names, what canonicalize gives', () => {
+    const values = [
+      '45.137.21.9',
+      '045.137.021.009',
+      '999.1.1.1',
+      '８．８．８．８',
+      '45[.]137[.]21[.]9',
+      'Login.Evil-Shop.JP',
+      'evil-shop.jp.',
+      'evil[.]shop.jp',
+      'ドメイン.jp',
+      'localhost.test',
+      'no-suffix.zzzz',
+      '1.2.3.4',
+      'https://Evil-Shop.jp:443/a?b=1',
+      'http://45.137.21.9/x',
+      'hxxps://evil[.]example-shop[.]jp/login',
+      'https://evil.example/path[.]x',
+      'https://www.google.com/',
+      'ftp://files.example.jp/a',
+      'D41D8CD98F00B204E9800998ECF8427E',
+      'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+      '1234567890123456789012345678901234567890',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      ' 45.137.21.9 ',
+      '',
+    ];
+    const types: ObservableType[] = ['ipv4', 'domain', 'url', 'md5', 'sha1', 'sha256', 'email'];
+    for (const type of types) for (const value of values) assert.deepEqual(canonicalizeAs(type, value), canonicalize(value), `${type} ${value}`);
   });
 });

@@ -3,7 +3,7 @@
 // It does not know cases or reports: sources are (type, id, owner unit, restricted) pairs.
 export * from './observables.contract.ts';
 export { extractObservables, type ExtractOptions } from './extract/extract.ts';
-export { canonicalize } from './canonicalize.ts';
+export { canonicalize, canonicalizeAs } from './canonicalize.ts';
 export { registerObservablesRoutes } from './observables.routes.ts';
 export { createObservablesService, MAX_LOOKUP_VALUES, MAX_TEXT_CHARS, type ObservablesService, type SourceRef } from './observables.service.ts';
 export type { SightingInput } from './sightings.writer.ts';

@@ -57,7 +57,7 @@ function distinctObservables(sightings: SightingInput[]): Map<string, Distinct> 
 
 const SELECT_SQL = 'select id, first_seen_at, last_seen_at from observable where type = ? and value = ?';
 const INSERT_SQL = `insert into observable (type, value, host, registrable, warning, attributes, first_seen_at, last_seen_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?) returning id`;
+  values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (type, value) do nothing returning id`;
 const TOUCH_SQL = `update observable set first_seen_at = min(first_seen_at, ?), last_seen_at = max(last_seen_at, ?),
   attributes = coalesce(?, attributes) where id = ?`;
 const SIGHTING_SQL = `insert into sighting (observable_id, source_type, source_id, owner_unit_id, restricted, seen_at, offset_start, offset_end)
@@ -99,20 +99,25 @@ function writeSqlite(database: Database, sightings: SightingInput[], cache: Obse
   const ids = new Map<string, number>();
   const written = new Map<string, StoredTimes>();
   for (const [key, o] of distinctObservables(sightings)) {
-    const stored = cache.get(key) ?? select.get(o.type, o.value);
+    let stored = cache.get(key);
+    if (!stored) {
+      // Most values an import or a feed brings that the cache does not hold are new: try to
+      // insert first, and read the stored row only when the value was there already.
+      const facts = o.hostFacts ?? hostFactsOf(o.type, o.value);
+      const row = insertObservable.get(o.type, o.value, facts.host, facts.registrable, o.warning, o.attributes, o.first, o.last);
+      if (row) {
+        ids.set(key, row.id);
+        written.set(key, { id: row.id, first_seen_at: o.first, last_seen_at: o.last });
+        continue;
+      }
+      stored = select.get(o.type, o.value);
+    }
     if (stored) {
       const first = o.first < stored.first_seen_at ? o.first : stored.first_seen_at;
       const last = o.last > stored.last_seen_at ? o.last : stored.last_seen_at;
       if (first !== stored.first_seen_at || last !== stored.last_seen_at || o.attributes !== null) touch.run(o.first, o.last, o.attributes, stored.id);
       ids.set(key, stored.id);
       written.set(key, { id: stored.id, first_seen_at: first, last_seen_at: last });
-      continue;
-    }
-    const facts = o.hostFacts ?? hostFactsOf(o.type, o.value);
-    const row = insertObservable.get(o.type, o.value, facts.host, facts.registrable, o.warning, o.attributes, o.first, o.last);
-    if (row) {
-      ids.set(key, row.id);
-      written.set(key, { id: row.id, first_seen_at: o.first, last_seen_at: o.last });
     }
   }
   for (const s of sightings) {

@@ -23,17 +23,16 @@ export function canonicalDomain(host: string): string | null {
   return ascii;
 }
 
+const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
 export function canonicalIpv4(text: string): string | null {
-  const parts = text.split('.');
-  if (parts.length !== 4) return null;
-  const octets: number[] = [];
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const value = Number(part);
-    if (value > 255) return null;
-    octets.push(value);
-  }
-  return octets.join('.');
+  const m = DOTTED_QUAD.exec(text);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const c = Number(m[3]);
+  const d = Number(m[4]);
+  return a > 255 || b > 255 || c > 255 || d > 255 ? null : `${a}.${b}.${c}.${d}`;
 }
 
 export function canonicalIpv6(text: string): string | null {

@@ -1,6 +1,6 @@
 // The observables an imported STIX object names, in Koban's canonical forms, so that an imported
 // indicator correlates with the cases and reports that saw the same value.
-import { canonicalize, type ObservableType } from '#modules/observables/index.ts';
+import { canonicalizeAs, type ObservableType } from '#modules/observables/index.ts';
 import { patternValues, scoValues } from '../stix/observables.ts';
 
 export type DerivedObservable = { type: ObservableType; value: string; warning: string | null; attributes: Record<string, string> | null };
@@ -17,9 +17,9 @@ function canonical(type: ObservableType, raw: string, attributes: Record<string,
   const hashLength = HASH_LENGTH[type];
   if (hashLength !== undefined && raw.length === hashLength && /^[0-9a-f]+$/i.test(raw)) {
     const value = raw.toLowerCase();
-    return { type, value, warning: canonicalize(value)?.warning ?? null, attributes };
+    return { type, value, warning: canonicalizeAs(type, value)?.warning ?? null, attributes };
   }
-  const found = canonicalize(raw);
+  const found = canonicalizeAs(type, raw);
   if (!found) return null;
   if (found.type !== type && !COMPATIBLE[type]?.includes(found.type)) return null;
   return { type: found.type, value: found.value, warning: found.warning, attributes };

@@ -9,7 +9,7 @@ import type { Executor } from '#kernel/db/index.ts';
 import type { Locale } from '#kernel/i18n/index.ts';
 import { newId } from '#kernel/ids.ts';
 import type { KernelDeps } from '#kernel/services.ts';
-import type { ObservablesService } from '#modules/observables/index.ts';
+import type { ObservablesService, SightingInput } from '#modules/observables/index.ts';
 import { registerImportedThreats } from '#modules/threats/index.ts';
 import type { Tlp } from '../tlp.ts';
 import type { StixIssue, StixIssueCode } from '../stix/validate.ts';
@@ -80,9 +80,15 @@ export async function runImport(deps: ImportDeps, input: ImportSource, options: 
       // A sighting names the stored row, not the 50-character STIX id: row numbers only grow, so
       // the sighting indexes are appended to instead of written at random places (measured: 4 µs
       // a sighting against 20 µs at 600,000 rows).
-      const sightings = chunk.flatMap((p, i) => {
+      const sightings: SightingInput[] = [];
+      chunk.forEach((p, i) => {
         const row = rows[i];
-        return row === null || row === undefined ? [] : p.sightings.map((s) => ({ ...s, sourceId: String(row) }));
+        if (row === null || row === undefined) return;
+        const sourceId = String(row);
+        for (const s of p.sightings) {
+          s.sourceId = sourceId;
+          sightings.push(s);
+        }
       });
       // The observables' id cache is not fed from imports: a million new values would fill it
       // (hundreds of MB) with entries that the next import rarely meets again.

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PrepareContext, PreparedBatch } from './prepare.ts';
 import type { WorkerMessage } from './prepare.worker.ts';
+import { fromColumns } from './transport.ts';
 
 export class FileImportError extends Error {
   constructor(
@@ -24,7 +25,11 @@ const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))
 
 export async function* prepareFileInWorker(file: string, context: PrepareContext, size: number): AsyncGenerator<PreparedBatch> {
   // A bounded heap makes the worker collect garbage early instead of growing while the main thread writes.
-  const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { file, context, size }, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+  const worker = new Worker(WORKER_BOOT, {
+    eval: true,
+    workerData: { file, context, size },
+    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 },
+  });
   const queue: (WorkerMessage | { kind: 'error'; error: Error })[] = [];
   let wake: (() => void) | null = null;
   const push = (message: WorkerMessage | { kind: 'error'; error: Error }) => {
@@ -41,7 +46,7 @@ export async function* prepareFileInWorker(file: string, context: PrepareContext
       const message = queue.shift() as WorkerMessage | { kind: 'error'; error: Error };
       if (message.kind === 'batch') {
         worker.postMessage('next');
-        yield message.batch;
+        yield fromColumns(message.batch, context);
       } else if (message.kind === 'done') return;
       else if (message.kind === 'fatal') throw new FileImportError(message.message, message.code);
       else throw message.error;

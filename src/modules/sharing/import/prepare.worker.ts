@@ -4,9 +4,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openBundleFile, readBundleObjects } from '../stix/bundle-reader.ts';
 import { createPreparer, type PrepareContext, type PreparedBatch } from './prepare.ts';
+import { toColumns, type BatchColumns } from './transport.ts';
 
 type Input = { file: string; context: PrepareContext; size: number };
-export type WorkerMessage = { kind: 'batch'; batch: PreparedBatch } | { kind: 'done' } | { kind: 'fatal'; code: string | null; message: string };
+export type WorkerMessage = { kind: 'batch'; batch: BatchColumns } | { kind: 'done' } | { kind: 'fatal'; code: string | null; message: string };
 
 const port = parentPort;
 const { file, context, size } = workerData as Input;
@@ -21,7 +22,7 @@ port?.on('message', () => {
 async function send(batch: PreparedBatch): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits -= 1;
-  port?.postMessage({ kind: 'batch', batch } satisfies WorkerMessage);
+  port?.postMessage({ kind: 'batch', batch: toColumns(batch) } satisfies WorkerMessage);
 }
 
 async function main(): Promise<void> {

@@ -176,7 +176,7 @@ export function patternValues(pattern: string): { type: ObservableType; value: s
   const found: { type: ObservableType; value: string }[] = [];
   for (const match of pattern.matchAll(COMPARISON)) {
     const [, scoType = '', path = '', operator = '', literal = ''] = match;
-    const value = literal.replace(/\\(.)/g, '$1');
+    const value = literal.includes('\\') ? literal.replace(/\\(.)/g, '$1') : literal;
     if (operator.toUpperCase() === 'ISSUBSET') {
       if (scoType === 'ipv4-addr' || scoType === 'ipv6-addr')
         found.push({ type: value.includes('/') ? 'cidr' : scoType === 'ipv4-addr' ? 'ipv4' : 'ipv6', value });
@@ -200,6 +200,7 @@ export function patternValues(pattern: string): { type: ObservableType; value: s
     const observableType = TYPE_BY_SCO[scoType];
     if (observableType) found.push({ type: observableType, value });
   }
-  for (const match of pattern.matchAll(/autonomous-system:number\s*=\s*(\d{1,10})\b/gi)) found.push({ type: 'asn', value: `AS${match[1] ?? ''}` });
+  if (/autonomous-system/i.test(pattern))
+    for (const match of pattern.matchAll(/autonomous-system:number\s*=\s*(\d{1,10})\b/gi)) found.push({ type: 'asn', value: `AS${match[1] ?? ''}` });
   return found;
 }

@@ -24,7 +24,8 @@ function newer(a: string, b: string): boolean {
   return timestampOrderKey(a) > timestampOrderKey(b);
 }
 
-const LATEST_SQL = 'select version from stix_object where stix_id = ? and latest = 1';
+/** The latest versions held of a chunk's ids, looked up in one statement (ids as a JSON array). */
+const LATEST_SQL = 'select stix_id, version from stix_object where latest = 1 and stix_id in (select value from json_each(?))';
 const INSERT_SQL = `insert into stix_object (stix_id, type, version, latest, tlp, origin, body, batch_id, source, imported_by, imported_at)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (stix_id, version) do nothing`;
 const SUPERSEDE_SQL = 'update stix_object set latest = 0 where stix_id = ? and latest = 1';
@@ -35,16 +36,21 @@ export type WrittenRows = (number | null)[];
 function writeSqlite(database: Database, objects: ObjectVersion[]): WrittenRows {
   const sqlite = database.sqlite;
   if (!sqlite) throw new Error('SQLite handle missing');
-  const latest = sqlite.prepare<[string], { version: string }>(LATEST_SQL);
   const insert = sqlite.prepare(INSERT_SQL);
   const supersede = sqlite.prepare(SUPERSEDE_SQL);
+  const held = new Map<string, string>();
+  for (const row of sqlite.prepare<[string], { stix_id: string; version: string }>(LATEST_SQL).iterate(JSON.stringify(objects.map((o) => o.stixId))))
+    held.set(row.stix_id, row.version);
   return objects.map((o) => {
-    const held = latest.get(o.stixId);
-    const isLatest = held === undefined || newer(o.version, held.version);
-    if (held !== undefined && held.version === o.version) return null;
-    if (held !== undefined && isLatest) supersede.run(o.stixId);
+    const version = held.get(o.stixId);
+    if (version === o.version) return null;
+    const isLatest = version === undefined || newer(o.version, version);
+    if (version !== undefined && isLatest) supersede.run(o.stixId);
     const written = insert.run(o.stixId, o.type, o.version, isLatest ? 1 : 0, o.tlp, o.origin, o.body, o.batchId, o.source, o.importedBy, o.importedAt);
-    return written.changes > 0 ? Number(written.lastInsertRowid) : null;
+    if (written.changes === 0) return null;
+    // A later object of the same chunk compares with this version.
+    if (isLatest) held.set(o.stixId, o.version);
+    return Number(written.lastInsertRowid);
   });
 }
 

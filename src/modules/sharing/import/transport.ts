@@ -1,0 +1,100 @@
+// How a worker thread hands a prepared batch to the writer: what every object of an import shares
+// (its batch, source, importer, time) is left out, and the rest travels as columns of strings.
+// The structured clone of 2,500 prepared objects took 2.8 µs an object to write and 3.9 µs to
+// read back; as columns, 0.8 and 1.5 µs (measured on the sharing benchmark's indicators).
+import type { ObservableType } from '#modules/observables/index.ts';
+import type { ImportedThreat } from '#modules/threats/index.ts';
+import type { StixIssue } from '../stix/validate.ts';
+import type { PrepareContext, Prepared, PreparedBatch } from './prepare.ts';
+
+export type BatchColumns = {
+  handled: number;
+  bytesRead?: number;
+  problems: StixIssue[];
+  objects: { stixId: string[]; type: string[]; version: string[]; tlp: string[]; body: string[] };
+  /** One row per sighting; `object` is the index of the object that names it. */
+  sightings: {
+    object: number[];
+    type: ObservableType[];
+    value: string[];
+    warning: (string | null)[];
+    attributes: (Record<string, string> | null)[];
+    host: (string | null)[];
+    registrable: (string | null)[];
+    seenAt: string[];
+  };
+  threats: { object: number; threat: ImportedThreat }[];
+};
+
+export function toColumns(batch: PreparedBatch): BatchColumns {
+  const objects: BatchColumns['objects'] = { stixId: [], type: [], version: [], tlp: [], body: [] };
+  const sightings: BatchColumns['sightings'] = { object: [], type: [], value: [], warning: [], attributes: [], host: [], registrable: [], seenAt: [] };
+  const threats: BatchColumns['threats'] = [];
+  batch.prepared.forEach((p, i) => {
+    objects.stixId.push(p.version.stixId);
+    objects.type.push(p.version.type);
+    objects.version.push(p.version.version);
+    objects.tlp.push(p.version.tlp);
+    objects.body.push(p.version.body);
+    for (const s of p.sightings) {
+      sightings.object.push(i);
+      sightings.type.push(s.type);
+      sightings.value.push(s.value);
+      sightings.warning.push(s.warning);
+      sightings.attributes.push(s.attributes);
+      sightings.host.push(s.hostFacts?.host ?? null);
+      sightings.registrable.push(s.hostFacts?.registrable ?? null);
+      sightings.seenAt.push(s.seenAt);
+    }
+    if (p.threat) threats.push({ object: i, threat: p.threat });
+  });
+  return {
+    handled: batch.handled,
+    ...(batch.bytesRead === undefined ? {} : { bytesRead: batch.bytesRead }),
+    problems: batch.problems,
+    objects,
+    sightings,
+    threats,
+  };
+}
+
+/** The batch again as the writer takes it, the shared properties from the import's context. */
+export function fromColumns(columns: BatchColumns, context: PrepareContext): PreparedBatch {
+  const { objects, sightings } = columns;
+  const prepared: Prepared[] = objects.stixId.map((stixId, i) => ({
+    version: {
+      stixId,
+      type: objects.type[i] as string,
+      version: objects.version[i] as string,
+      tlp: objects.tlp[i] as string,
+      body: objects.body[i] as string,
+      origin: 'import',
+      batchId: context.batchId,
+      source: context.source,
+      importedBy: context.importedBy,
+      importedAt: context.importedAt,
+    },
+    sightings: [],
+  }));
+  sightings.object.forEach((at, j) => {
+    prepared[at]?.sightings.push({
+      type: sightings.type[j] as ObservableType,
+      value: sightings.value[j] as string,
+      warning: sightings.warning[j] ?? null,
+      attributes: sightings.attributes[j] ?? null,
+      hostFacts: { host: sightings.host[j] ?? null, registrable: sightings.registrable[j] ?? null },
+      sourceType: 'stix',
+      sourceId: '',
+      ownerUnitId: null,
+      restricted: false,
+      seenAt: sightings.seenAt[j] as string,
+      start: null,
+      end: null,
+    });
+  });
+  for (const { object, threat } of columns.threats) {
+    const p = prepared[object];
+    if (p) p.threat = threat;
+  }
+  return { prepared, problems: columns.problems, handled: columns.handled, ...(columns.bytesRead === undefined ? {} : { bytesRead: columns.bytesRead }) };
+}
