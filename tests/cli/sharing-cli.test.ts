@@ -48,7 +48,7 @@ before(() => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('koban import / export', () => {
-  it('imports a bundle with a progress line, lists the refused objects and exits 1; a re-import changes nothing', () => {
+  it('imports a bundle with a progress line, lists the refused objects and exits 1; a re-import changes nothing', async () => {
     const file = join(root, 'partner.json');
     const objects = [
       indicator(1, '198.51.100.1', 'green'),
@@ -61,6 +61,17 @@ describe('koban import / export', () => {
     assert.match(first.out, /2 new, 0 already held, 1 refused/);
     assert.match(first.out, /indicator--00000000-0000-4000-8000-000000000003 objects\[2\]\.pattern/);
     assert.match(first.err, /Import .*partner\.json.*100%/, 'a progress line with the rate goes to stderr');
+    const stored = await openKoban(loadConfig({}, { KOBAN_DATA_DIR: dataDir, KOBAN_LOG_LEVEL: 'silent' }));
+    try {
+      const rows = await stored.database.db.selectFrom('stix_object').select(['stix_id', 'body']).orderBy('stix_id').execute();
+      // The worker hands the texts over as bytes: they are stored as the texts they were.
+      assert.deepEqual(
+        rows.map((r) => [r.stix_id, typeof r.body === 'string' ? (JSON.parse(r.body) as unknown) : r.body]),
+        objects.slice(0, 2).map((o) => [o.id, o]),
+      );
+    } finally {
+      await stored.close();
+    }
     const again = koban(['import', 'stix', file, '--json']);
     const summary = JSON.parse(again.out) as { imported: number; unchanged: number };
     assert.deepEqual([summary.imported, summary.unchanged], [0, 2]);

@@ -1,6 +1,6 @@
 // Worker thread of a file import: reads the bundle, parses and checks each object and derives
-// its sightings, while the main thread writes the batches before. At most two batches wait
-// unacknowledged, so a fast reader never piles a file up in memory.
+// its sightings, while the main thread writes the batches before. At most four batches wait
+// unacknowledged (four: the writer pauses at each commit), so a fast reader never piles a file up in memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openBundleFile, readBundleObjects } from '../stix/bundle-reader.ts';
 import { createPreparer, type PrepareContext, type PreparedBatch } from './prepare.ts';
@@ -11,7 +11,7 @@ export type WorkerMessage = { kind: 'batch'; batch: BatchColumns } | { kind: 'do
 
 const port = parentPort;
 const { file, context, size } = workerData as Input;
-let credits = 2;
+let credits = 4;
 let wake: (() => void) | null = null;
 port?.on('message', () => {
   credits += 1;
@@ -22,7 +22,8 @@ port?.on('message', () => {
 async function send(batch: PreparedBatch): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits -= 1;
-  port?.postMessage({ kind: 'batch', batch: toColumns(batch) } satisfies WorkerMessage);
+  const columns = toColumns(batch);
+  port?.postMessage({ kind: 'batch', batch: columns } satisfies WorkerMessage, [columns.bodies.buffer]);
 }
 
 async function main(): Promise<void> {

@@ -51,7 +51,16 @@ describe('a prepared batch handed over by columns', () => {
       batch.prepared.some((p) => p.threat) && batch.prepared.some((p) => p.sightings.length === 2) && batch.prepared.some((p) => p.sightings[0]?.attributes),
     );
     const columns = toColumns(batch);
-    assert.deepEqual(fromColumns(structuredClone(columns), context), batch);
+    const sent = structuredClone(columns, { transfer: [columns.bodies.buffer] });
+    assert.equal(columns.bodies.byteLength, 0, 'the texts were transferred, not copied');
+    const received = fromColumns(sent, context);
+    const texts = received.prepared.map((p) => Buffer.from(p.version.body).toString('utf8'));
+    assert.deepEqual(
+      texts.map((text) => JSON.parse(text) as unknown),
+      batch.prepared.map((p) => JSON.parse(p.version.body as string) as unknown),
+    );
+    for (const p of received.prepared) p.version.body = Buffer.from(p.version.body).toString('utf8');
+    assert.deepEqual(received, batch);
   });
 
   it('tells apart objects by id and version', () => {

@@ -11,7 +11,8 @@ export type ObjectVersion = {
   /** `modified`, else `created`, else '' (SCOs are unversioned). */
   version: string;
   tlp: string;
-  body: string;
+  /** The object's JSON text, or its UTF-8 bytes (a file import's worker hands them over so). */
+  body: string | Uint8Array;
   origin: 'import' | 'local';
   batchId: string | null;
   source: string;
@@ -27,7 +28,7 @@ function newer(a: string, b: string): boolean {
 /** The latest versions held of a chunk's ids, looked up in one statement (ids as a JSON array). */
 const LATEST_SQL = 'select stix_id, version from stix_object where latest = 1 and stix_id in (select value from json_each(?))';
 const INSERT_SQL = `insert into stix_object (stix_id, type, version, latest, tlp, origin, body, batch_id, source, imported_by, imported_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (stix_id, version) do nothing`;
+  values (?, ?, ?, ?, ?, ?, cast(? as text), ?, ?, ?, ?) on conflict (stix_id, version) do nothing`;
 const SUPERSEDE_SQL = 'update stix_object set latest = 0 where stix_id = ? and latest = 1';
 
 /** Per object: the row it was written to, or null when the store held that version already. */
@@ -88,7 +89,7 @@ async function writePostgres(trx: Executor, objects: ObjectVersion[]): Promise<W
       latest: isLatest ? 1 : 0,
       tlp: o.tlp,
       origin: o.origin,
-      body: o.body,
+      body: typeof o.body === 'string' ? o.body : Buffer.from(o.body.buffer, o.body.byteOffset, o.body.byteLength).toString('utf8'),
       batch_id: o.batchId,
       source: o.source,
       imported_by: o.importedBy,
