@@ -32,10 +32,10 @@ type Distinct = {
   hostFacts: SightingInput['hostFacts'];
 };
 
-function distinctObservables(sightings: SightingInput[]): Map<string, Distinct> {
+function distinctObservables(sightings: SightingInput[], keys = sightings.map((s) => `${s.type}\u0000${s.value}`)): Map<string, Distinct> {
   const byKey = new Map<string, Distinct>();
-  for (const s of sightings) {
-    const key = `${s.type}\u0000${s.value}`;
+  for (const [i, s] of sightings.entries()) {
+    const key = keys[i] as string;
     const known = byKey.get(key);
     if (!known) {
       byKey.set(key, {
@@ -93,39 +93,35 @@ function writeSqlite(database: Database, sightings: SightingInput[], cache: Obse
   const sqlite = database.sqlite;
   if (!sqlite) throw new Error('SQLite handle missing');
   const select = sqlite.prepare<unknown[], StoredTimes>(SELECT_SQL);
-  const insertObservable = sqlite.prepare<unknown[], { id: number }>(INSERT_SQL);
+  const insertObservable = sqlite.prepare<unknown[], number>(INSERT_SQL).pluck();
   const touch = sqlite.prepare(TOUCH_SQL);
   const insertSighting = sqlite.prepare(SIGHTING_SQL);
-  const ids = new Map<string, number>();
+  const keys = sightings.map((s) => `${s.type}\u0000${s.value}`);
   const written = new Map<string, StoredTimes>();
-  for (const [key, o] of distinctObservables(sightings)) {
+  for (const [key, o] of distinctObservables(sightings, keys)) {
     let stored = cache.get(key);
     if (!stored) {
       // Most values an import or a feed brings that the cache does not hold are new: try to
       // insert first, and read the stored row only when the value was there already.
       const facts = o.hostFacts ?? hostFactsOf(o.type, o.value);
-      const row = insertObservable.get(o.type, o.value, facts.host, facts.registrable, o.warning, o.attributes, o.first, o.last);
-      if (row) {
-        ids.set(key, row.id);
-        written.set(key, { id: row.id, first_seen_at: o.first, last_seen_at: o.last });
+      const id = insertObservable.get(o.type, o.value, facts.host, facts.registrable, o.warning, o.attributes, o.first, o.last);
+      if (id !== undefined) {
+        written.set(key, { id, first_seen_at: o.first, last_seen_at: o.last });
         continue;
       }
       stored = select.get(o.type, o.value);
+      if (!stored) continue;
     }
-    if (stored) {
-      const first = o.first < stored.first_seen_at ? o.first : stored.first_seen_at;
-      const last = o.last > stored.last_seen_at ? o.last : stored.last_seen_at;
-      if (first !== stored.first_seen_at || last !== stored.last_seen_at || o.attributes !== null) touch.run(o.first, o.last, o.attributes, stored.id);
-      ids.set(key, stored.id);
-      written.set(key, { id: stored.id, first_seen_at: first, last_seen_at: last });
-    }
+    const first = o.first < stored.first_seen_at ? o.first : stored.first_seen_at;
+    const last = o.last > stored.last_seen_at ? o.last : stored.last_seen_at;
+    if (first !== stored.first_seen_at || last !== stored.last_seen_at || o.attributes !== null) touch.run(o.first, o.last, o.attributes, stored.id);
+    written.set(key, { id: stored.id, first_seen_at: first, last_seen_at: last });
   }
-  for (const s of sightings) {
-    const id = ids.get(`${s.type}\u0000${s.value}`);
-    if (id === undefined) continue;
-    insertSighting.run(id, s.sourceType, s.sourceId, s.ownerUnitId, s.restricted ? 1 : 0, s.seenAt, s.start, s.end);
-  }
-  return { distinct: ids.size, written };
+  sightings.forEach((s, i) => {
+    const id = written.get(keys[i] as string)?.id;
+    if (id !== undefined) insertSighting.run(id, s.sourceType, s.sourceId, s.ownerUnitId, s.restricted ? 1 : 0, s.seenAt, s.start, s.end);
+  });
+  return { distinct: written.size, written };
 }
 
 const BATCH = 1000;

@@ -9,6 +9,7 @@ import { tlpOfMarkings, type Tlp } from '../tlp.ts';
 import { validateStixObject, type StixIssue, type StixIssueCode } from '../stix/validate.ts';
 import type { ObjectVersion } from '../store/stix-store.writer.ts';
 import { observablesOf } from './derive.ts';
+import { createSeenPairs } from './seen-pairs.ts';
 
 /**
  * One element of a bundle's `objects`: its JSON text (streamed files) or its parsed value; or an
@@ -47,37 +48,8 @@ function versionOf(object: Record<string, unknown>): string {
   return '';
 }
 
-/**
- * 64 bits of two multiplicative hashes of an (id, version) pair as a 4-character string: a million
- * of them take about 40 MB where the pairs themselves took three times that, and no digest object
- * is made per object. Two different pairs share a key with a chance of about 3 in 100 million at a
- * million objects.
- */
-export function seenKey(id: string, version: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-  };
-  mix(id);
-  h1 = Math.imul(h1 ^ 0xffff, 0x01000193);
-  h2 = Math.imul(h2 ^ 0xffff, 0x5bd1e995);
-  mix(version);
-  h1 ^= h1 >>> 16;
-  h1 = Math.imul(h1, 0x85ebca6b);
-  h1 ^= h1 >>> 13;
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
-  h2 ^= h2 >>> 16;
-  return String.fromCharCode(h1 & 0xffff, h1 >>> 16, h2 & 0xffff, h2 >>> 16);
-}
-
 export function createPreparer(context: PrepareContext) {
-  const seen = new Set<string>();
+  const seen = createSeenPairs();
   return function prepare(entry: ImportEntry, problems: StixIssue[]): Prepared | null {
     if ('refused' in entry) {
       problems.push(entry.refused);
@@ -99,12 +71,10 @@ export function createPreparer(context: PrepareContext) {
     }
     const object = value as Record<string, unknown> & { id: string; type: string };
     const version = versionOf(object);
-    const key = seenKey(object.id, version);
-    if (seen.has(key)) {
+    if (!seen.add(object.id, version)) {
       problems.push(issueOf(entry.index, object.id, 'stix.duplicate_in_import', {}, context.locale));
       return null;
     }
-    seen.add(key);
     const threat = threatOf(object, context.source);
     const seenAt = typeof object.valid_from === 'string' ? object.valid_from : typeof object.created === 'string' ? object.created : context.importedAt;
     return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPreparer, seenKey, type PrepareContext, type PreparedBatch } from './prepare.ts';
+import { createPreparer, type PrepareContext, type PreparedBatch } from './prepare.ts';
 import { fromColumns, toColumns } from './transport.ts';
 
 const context: PrepareContext = {
@@ -61,15 +61,5 @@ describe('a prepared batch handed over by columns', () => {
     );
     for (const p of received.prepared) p.version.body = Buffer.from(p.version.body).toString('utf8');
     assert.deepEqual(received, batch);
-  });
-
-  it('tells apart objects by id and version', () => {
-    const id = 'indicator--00000001-0000-4000-8000-000000000000';
-    assert.equal(seenKey(id, '2026-11-01T00:00:00.000Z'), seenKey(id, '2026-11-01T00:00:00.000Z'));
-    const keys = new Set<string>();
-    for (let n = 0; n < 50_000; n++)
-      keys.add(seenKey(`indicator--${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`, n % 2 ? '2026-11-01T00:00:00.000Z' : ''));
-    keys.add(seenKey(id, '2026-11-02T00:00:00.000Z'));
-    assert.equal(keys.size, 50_001);
   });
 });
