@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openBundleFile, readBundleObjects } from '../stix/bundle-reader.ts';
 import { createPreparer, type PrepareContext, type PreparedBatch } from './prepare.ts';
-import { toColumns, type BatchColumns } from './transport.ts';
+import { createColumnsBuilder, type BatchColumns } from './transport.ts';
 
 type Input = { file: string; context: PrepareContext; size: number };
 export type WorkerMessage = { kind: 'batch'; batch: BatchColumns } | { kind: 'done' } | { kind: 'fatal'; code: string | null; message: string };
@@ -19,31 +19,31 @@ port?.on('message', () => {
   wake = null;
 });
 
-async function send(batch: PreparedBatch): Promise<void> {
+async function send(columns: BatchColumns): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
   credits -= 1;
-  const columns = toColumns(batch);
   port?.postMessage({ kind: 'batch', batch: columns } satisfies WorkerMessage, [columns.bodies.buffer]);
 }
 
 async function main(): Promise<void> {
   const prepare = createPreparer(context);
-  let batch: PreparedBatch = { prepared: [], problems: [], handled: 0 };
+  const columns = createColumnsBuilder();
+  let batch: Omit<PreparedBatch, 'prepared'> = { problems: [], handled: 0 };
   try {
     for await (const entry of readBundleObjects(openBundleFile(file))) {
       const prepared = prepare(entry, batch.problems);
-      if (prepared) batch.prepared.push(prepared);
+      if (prepared) columns.add(prepared);
       batch.handled += 1;
       batch.bytesRead = entry.byteOffset + entry.text.length;
       if (batch.handled === size) {
-        await send(batch);
-        batch = { prepared: [], problems: [], handled: 0 };
+        await send(columns.take(batch));
+        batch = { problems: [], handled: 0 };
       }
     }
-    if (batch.handled > 0) await send(batch);
+    if (batch.handled > 0) await send(columns.take(batch));
     port?.postMessage({ kind: 'done' } satisfies WorkerMessage);
   } catch (error) {
-    if (batch.handled > 0) await send(batch);
+    if (batch.handled > 0) await send(columns.take(batch));
     const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : null;
     port?.postMessage({ kind: 'fatal', code, message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
   }

@@ -31,49 +31,85 @@ export type BatchColumns = {
   threats: { object: number; threat: ImportedThreat }[];
 };
 
-export function toColumns(batch: PreparedBatch): BatchColumns {
-  const objects: BatchColumns['objects'] = { stixId: [], type: [], version: [], tlp: [] };
-  const bodyEnds: number[] = [];
-  let size = 0;
-  for (const p of batch.prepared) {
-    size += typeof p.version.body === 'string' ? Buffer.byteLength(p.version.body) : p.version.body.byteLength;
+/**
+ * Gathers a batch as columns while it is prepared: each object's text goes at once into memory
+ * outside the JavaScript heap, so the texts of a batch in the making never survive a collection
+ * (holding 2,500 prepared objects until the batch was full cost the preparing thread 4-5 µs an
+ * object in garbage collection).
+ */
+export function createColumnsBuilder() {
+  let objects: BatchColumns['objects'];
+  let sightings: BatchColumns['sightings'];
+  let threats: BatchColumns['threats'];
+  let bodies: Buffer<ArrayBuffer>;
+  let bodyEnds: number[];
+  let size: number;
+  const reset = () => {
+    objects = { stixId: [], type: [], version: [], tlp: [] };
+    sightings = { object: [], type: [], value: [], warning: [], attributes: [], host: [], registrable: [], seenAt: [] };
+    threats = [];
+    // Its own memory (not the shared pool) so that it can be transferred.
+    bodies = Buffer.from(new ArrayBuffer(1 << 20));
+    bodyEnds = [];
+    size = 0;
+  };
+  reset();
+
+  function append(body: string | Uint8Array): void {
+    const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+    if (size + length > bodies.length) {
+      const larger = Buffer.from(new ArrayBuffer(Math.max(bodies.length * 2, size + length)));
+      bodies.copy(larger, 0, 0, size);
+      bodies = larger;
+    }
+    if (typeof body === 'string') bodies.write(body, size);
+    else bodies.set(body, size);
+    size += length;
     bodyEnds.push(size);
   }
-  // Its own memory (not the shared pool) so that it can be transferred.
-  const bodies = Buffer.from(new ArrayBuffer(size));
-  const sightings: BatchColumns['sightings'] = { object: [], type: [], value: [], warning: [], attributes: [], host: [], registrable: [], seenAt: [] };
-  const threats: BatchColumns['threats'] = [];
-  batch.prepared.forEach((p, i) => {
-    objects.stixId.push(p.version.stixId);
-    objects.type.push(p.version.type);
-    objects.version.push(p.version.version);
-    objects.tlp.push(p.version.tlp);
-    const body = p.version.body;
-    const start = i === 0 ? 0 : (bodyEnds[i - 1] as number);
-    if (typeof body === 'string') bodies.write(body, start);
-    else bodies.set(body, start);
-    for (const s of p.sightings) {
-      sightings.object.push(i);
-      sightings.type.push(s.type);
-      sightings.value.push(s.value);
-      sightings.warning.push(s.warning);
-      sightings.attributes.push(s.attributes);
-      sightings.host.push(s.hostFacts?.host ?? null);
-      sightings.registrable.push(s.hostFacts?.registrable ?? null);
-      sightings.seenAt.push(s.seenAt);
-    }
-    if (p.threat) threats.push({ object: i, threat: p.threat });
-  });
+
   return {
-    handled: batch.handled,
-    ...(batch.bytesRead === undefined ? {} : { bytesRead: batch.bytesRead }),
-    problems: batch.problems,
-    objects,
-    bodies,
-    bodyEnds,
-    sightings,
-    threats,
+    add(p: Prepared): void {
+      const i = objects.stixId.length;
+      objects.stixId.push(p.version.stixId);
+      objects.type.push(p.version.type);
+      objects.version.push(p.version.version);
+      objects.tlp.push(p.version.tlp);
+      append(p.version.body);
+      for (const s of p.sightings) {
+        sightings.object.push(i);
+        sightings.type.push(s.type);
+        sightings.value.push(s.value);
+        sightings.warning.push(s.warning);
+        sightings.attributes.push(s.attributes);
+        sightings.host.push(s.hostFacts?.host ?? null);
+        sightings.registrable.push(s.hostFacts?.registrable ?? null);
+        sightings.seenAt.push(s.seenAt);
+      }
+      if (p.threat) threats.push({ object: i, threat: p.threat });
+    },
+    /** The batch gathered so far; the builder starts a new one. */
+    take(batch: { handled: number; problems: StixIssue[]; bytesRead?: number }): BatchColumns {
+      const taken: BatchColumns = {
+        handled: batch.handled,
+        ...(batch.bytesRead === undefined ? {} : { bytesRead: batch.bytesRead }),
+        problems: batch.problems,
+        objects,
+        bodies: bodies.subarray(0, size),
+        bodyEnds,
+        sightings,
+        threats,
+      };
+      reset();
+      return taken;
+    },
   };
+}
+
+export function toColumns(batch: PreparedBatch): BatchColumns {
+  const builder = createColumnsBuilder();
+  for (const p of batch.prepared) builder.add(p);
+  return builder.take(batch);
 }
 
 /** The batch again as the writer takes it, the shared properties from the import's context. */
