@@ -36,6 +36,19 @@ describe('sparse checkpoints during bulk writes', () => {
         /stop/,
       );
       assert.equal(interval(), 1000, 'set back after a failure too');
+
+      // Two bulk writes at once on one connection: the usual interval comes back after the last.
+      let release: () => void = () => undefined;
+      const first = withSparseCheckpoints(database, () => new Promise<void>((resolve) => (release = resolve)));
+      await withSparseCheckpoints(database, () => Promise.resolve());
+      assert.equal(interval(), 10_000, 'the first is still running');
+      release();
+      await first;
+      assert.equal(interval(), 1000);
+
+      sqlite.pragma('wal_autocheckpoint = 0');
+      assert.equal(await withSparseCheckpoints(database, () => Promise.resolve(interval())), 0, 'checkpoints left off when they were off');
+      sqlite.pragma('wal_autocheckpoint = 1000');
     } finally {
       await database.close();
     }
