@@ -164,6 +164,60 @@ describe('STIX import', () => {
     );
   });
 
+  it('shows a long import’s counts as its chunks commit, and one that stopped answering as interrupted', async () => {
+    const sharing = ctx.koban.services.sharing;
+    const seen: { status: string; total: number; imported: number }[] = [];
+    async function* entries() {
+      for (let index = 0; index < 5001; index++) {
+        // Asked for the next element only once the importer has committed the chunk before it.
+        if (index === 2500 || index === 5000) {
+          const [newest] = await sharing.listBatches(1);
+          if (newest) seen.push({ status: newest.status, total: newest.total, imported: newest.imported });
+        }
+        yield { index, value: indicator(100_000 + index, `[ipv4-addr:value = '10.${index >> 8}.${index & 255}.7']`, 'green') };
+      }
+    }
+    const summary = await sharing.importObjects(entries(), {
+      kind: 'stix',
+      source: 'test:progress',
+      actor: { kind: 'cli', id: null, label: 'test', audit: { type: 'cli', id: null } },
+      defaultTlp: 'amber',
+      locale: 'en',
+    });
+    assert.equal(summary.imported, 5001);
+    assert.deepEqual(seen, [
+      { status: 'running', total: 2500, imported: 2500 },
+      { status: 'running', total: 5000, imported: 5000 },
+    ]);
+    const batch = await sharing.getBatch(summary.batchId);
+    assert.equal(batch.status, 'done');
+    assert.equal(batch.total, 5001);
+
+    // A batch whose process died mid-way: still 'running' in the table, silent since its last chunk.
+    const started = ctx.clock.now();
+    await ctx.koban.database.db
+      .insertInto('import_batch')
+      .values({
+        id: 'batch-killed',
+        kind: 'stix',
+        source: 'file:/data/big.json',
+        actor_kind: 'cli',
+        actor_id: null,
+        actor_label: 'operator',
+        default_tlp: 'amber',
+        status: 'running',
+        started_at: started.toISOString(),
+        updated_at: started.toISOString(),
+      })
+      .execute();
+    ctx.clock.advanceMinutes(9);
+    assert.equal((await sharing.getBatch('batch-killed')).status, 'running');
+    ctx.clock.advanceMinutes(2);
+    const listed = (await analyst.request('GET', '/api/sharing/imports')).json<{ items: { id: string; status: string }[] }>();
+    assert.equal(listed.items.find((b) => b.id === 'batch-killed')?.status, 'interrupted');
+    assert.equal((await analyst.request('GET', '/api/sharing/imports/batch-killed')).json<{ status: string }>().status, 'interrupted');
+  });
+
   it('refuses what is not a bundle with a coded error in the caller’s language', async () => {
     const notJson = await analyst.request('POST', '/api/sharing/imports', { format: 'stix', data: '{"type":"bundle",' }, { 'accept-language': 'en' });
     assert.equal(notJson.statusCode, 400);

@@ -20,6 +20,7 @@ import * as caseBenchIndexes from './2026-12-06T0130-case-bench-indexes.ts';
 import * as internationalRemindedAt from './2026-12-06T0140-international-reminded-at.ts';
 import * as statVersion from './2026-12-06T0150-stat-version.ts';
 import * as sharing from './2026-12-06T0200-sharing.ts';
+import * as importBatchProgress from './2026-12-06T0300-import-batch-progress.ts';
 
 export const migrations = {
   '2026-11-25T2300-create-unit': createUnit,
@@ -43,4 +44,5 @@ export const migrations = {
   '2026-12-06T0140-international-reminded-at': internationalRemindedAt,
   '2026-12-06T0150-stat-version': statVersion,
   '2026-12-06T0200-sharing': sharing,
+  '2026-12-06T0300-import-batch-progress': importBatchProgress,
 };

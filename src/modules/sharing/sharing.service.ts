@@ -11,7 +11,7 @@ import type { StixObject } from './stix/observables.ts';
 import { kobanIdentity } from './export/local-objects.ts';
 import { createCasePublisher } from './export/publish.ts';
 import { createSharingGroups } from './groups/groups.service.ts';
-import { findBatch, listBatches } from './import/batches.ts';
+import { findBatch, listBatches, shownStatus } from './import/batches.ts';
 import { runImport, type ImportEntry, type ImportOptions } from './import/importer.ts';
 import { AppError } from '#kernel/errors.ts';
 import { sharingErrors } from './sharing.errors.ts';
@@ -72,12 +72,16 @@ export function createSharingService(deps: SharingDeps, parts: { observables: Ob
       for (const row of stixToCsvRows(indicators)) yield formatCsvRow(row);
     },
 
-    listBatches: (limit = 100) => listBatches(db, limit),
+    /** Newest first; a running import silent for ten minutes shows as interrupted. */
+    async listBatches(limit = 100) {
+      const now = deps.clock.now();
+      return (await listBatches(db, limit)).map((row) => ({ ...row, status: shownStatus(row, now) }));
+    },
 
     async getBatch(batchId: string) {
       const row = await findBatch(db, batchId);
       if (!row) throw new AppError(sharingErrors.batch_not_found, { batchId });
-      return row;
+      return { ...row, status: shownStatus(row, deps.clock.now()) };
     },
   };
 }

@@ -42,7 +42,7 @@ export type ImportBatchTable = {
   actor_id: string | null;
   actor_label: string;
   default_tlp: string;
-  /** running | done | failed */
+  /** running | done | failed (a running batch not updated for a while is shown as interrupted) */
   status: string;
   total: Generated<number>;
   imported: Generated<number>;
@@ -51,6 +51,8 @@ export type ImportBatchTable = {
   /** JSON: the first problems, [{ index, id, path, code, message }]. */
   problems: Generated<string>;
   started_at: string;
+  /** When the last chunk committed (its counts with it). */
+  updated_at: string | null;
   finished_at: string | null;
 };
 

@@ -27,6 +27,28 @@ export function insertBatch(
     .execute();
 }
 
+/** A chunk's commit writes the counts so far with it: a long import shows its progress. */
+export function recordProgress(db: Executor, id: string, counts: BatchCounts, updatedAt: string) {
+  return db
+    .updateTable('import_batch')
+    .set({ ...counts, updated_at: updatedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * A running import commits a chunk every few seconds at most; one silent for this long lost its
+ * process (killed, machine stopped). What it committed stays, whole; running it again adds the rest.
+ */
+export const STALE_AFTER_MS = 10 * 60 * 1000;
+
+/** The status to show: a running batch whose last chunk is older than STALE_AFTER_MS was interrupted. */
+export function shownStatus(row: { status: string; started_at: string; updated_at: string | null }, now: Date): string {
+  if (row.status !== 'running') return row.status;
+  const last = Date.parse(row.updated_at ?? row.started_at);
+  return now.getTime() - last > STALE_AFTER_MS ? 'interrupted' : 'running';
+}
+
 export function finishBatch(db: Executor, id: string, status: 'done' | 'failed', counts: BatchCounts, problems: StixIssue[], finishedAt: string) {
   return db
     .updateTable('import_batch')
@@ -51,6 +73,7 @@ export function listBatches(db: Executor, limit: number) {
       'unchanged',
       'refused',
       'started_at',
+      'updated_at',
       'finished_at',
     ])
     .orderBy('started_at', 'desc')

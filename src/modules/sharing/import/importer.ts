@@ -14,7 +14,7 @@ import { registerImportedThreats } from '#modules/threats/index.ts';
 import type { Tlp } from '../tlp.ts';
 import type { StixIssue, StixIssueCode } from '../stix/validate.ts';
 import { writeObjectVersions, type ObjectVersion } from '../store/stix-store.writer.ts';
-import { finishBatch, insertBatch, MAX_STORED_PROBLEMS, type BatchCounts } from './batches.ts';
+import { finishBatch, insertBatch, MAX_STORED_PROBLEMS, recordProgress, type BatchCounts } from './batches.ts';
 import { prepareFileInWorker } from './prepare-file.ts';
 import { issueOf, prepareBatches, type ImportEntry, type PrepareContext, type Prepared, type PreparedBatch } from './prepare.ts';
 
@@ -100,6 +100,12 @@ export async function runImport(deps: ImportDeps, input: ImportSource, options: 
         chunk.map((p) => p.version),
       );
       const imported = isNew.filter(Boolean).length;
+      await recordProgress(
+        trx,
+        batchId,
+        { total: counts.total, refused: counts.refused, imported: counts.imported + imported, unchanged: counts.unchanged + chunk.length - imported },
+        clock.now().toISOString(),
+      );
       await audit.record(trx, {
         actor: options.actor.audit,
         action: 'sharing.imported',

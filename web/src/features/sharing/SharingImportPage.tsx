@@ -1,6 +1,6 @@
 // One import: where it came from, who ran it, the TLP it gave unmarked objects, its counts, and
 // each refused object with its reason (the first 200 the server keeps).
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { PageProps } from '../../app/routes.tsx';
 import { PATHS } from '../../app/routes.tsx';
 import { Link } from '../../app/router.tsx';
@@ -60,6 +60,16 @@ function BatchBody({ batch }: { batch: ImportBatchDetail }) {
             <Fact label={t('sharing.batch_finished')}>{formatMinute(language, batch.finishedAt)}</Fact>
           </SimpleGrid>
           <ImportCountsGrid counts={batch} testId="batch-counts" />
+          {batch.status === 'running' && (
+            <Text size="sm" c="dimmed" data-testid="batch-running-note">
+              {t('sharing.batch_running_note')}
+            </Text>
+          )}
+          {batch.status === 'interrupted' && (
+            <Alert color="orange" variant="light" data-testid="batch-interrupted-note">
+              {t('sharing.batch_interrupted_note')}
+            </Alert>
+          )}
         </Stack>
       </Card>
       <Section id="sharing-batch-problems-title" title={t('sharing.problems_title')} testId="sharing-batch-problems">

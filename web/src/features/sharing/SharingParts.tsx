@@ -69,7 +69,7 @@ export function ImportCountsLine({ counts }: { counts: ImportCounts }) {
 
 export function BatchStatusBadge({ status }: { status: string }) {
   const label = useSharingLabel();
-  const colour = status === 'done' ? 'teal' : status === 'failed' ? 'red' : 'blue';
+  const colour = status === 'done' ? 'teal' : status === 'failed' ? 'red' : status === 'interrupted' ? 'orange' : 'blue';
   return (
     <Badge color={colour} variant="light" tt="none" className="nowrap" data-status={status}>
       {label('batch_status', status)}
