@@ -147,6 +147,36 @@ test('an analyst shares through a group: member token once, a STIX upload with a
     await page.getByTestId('sharing-batch-problems').getByText(BROKEN_INDICATOR).waitFor();
     await shotFromTop(page, '133-sharing-batch');
 
+    // A `koban import stix` whose process was killed an hour ago: its batch still says running.
+    const killedAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    await server.koban.database.db
+      .insertInto('import_batch')
+      .values({
+        id: 'e2e-killed-import',
+        kind: 'stix',
+        source: 'file:/srv/feeds/jc3-weekly.json',
+        actor_kind: 'cli',
+        actor_id: null,
+        actor_label: 'cyber-ops',
+        default_tlp: 'amber',
+        status: 'running',
+        total: 7500,
+        imported: 7500,
+        started_at: killedAt,
+        updated_at: killedAt,
+      })
+      .execute();
+    await page.getByRole('link', { name: '取込一覧へ戻る' }).click();
+    const killedRow = page.getByTestId('sharing-batch-table').locator('tr[data-batch-id="e2e-killed-import"]');
+    await killedRow.getByText('中断', { exact: true }).waitFor();
+    await killedRow.getByRole('link').click();
+    await page
+      .getByTestId('batch-interrupted-note')
+      .getByText(/途中で止まりました/)
+      .waitFor();
+    await page.getByTestId('sharing-batch-summary').getByText('最終更新', { exact: true }).waitFor();
+    await shotFromTop(page, '134-sharing-batch-interrupted');
+
     // The e-mail address goes out only when marked.
     const mail = await server.koban.services.observables.findByValue(VICTIM_MAIL);
     assert.ok(mail.observableId !== null);

@@ -81,6 +81,8 @@ export const BatchView = z.object({
   unchanged: z.number().int(),
   refused: z.number().int(),
   startedAt: z.string(),
+  /** When its last chunk committed (the counts with it). */
+  updatedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
 });
 export const BatchList = z.object({ items: z.array(BatchView) });

@@ -74,6 +74,7 @@ function presentBatch(row: BatchRow) {
     unchanged: row.unchanged,
     refused: row.refused,
     startedAt: row.started_at,
+    updatedAt: row.updated_at,
     finishedAt: row.finished_at,
   };
 }

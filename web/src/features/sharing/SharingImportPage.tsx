@@ -57,7 +57,11 @@ function BatchBody({ batch }: { batch: ImportBatchDetail }) {
             <Fact label={t('sharing.batch_actor')}>{t('sharing.actor_line', { name: batch.actorLabel, kind: label('actor_kind', batch.actorKind) })}</Fact>
             <Fact label={t('sharing.batch_default_tlp')}>{isTlp(batch.defaultTlp) ? <TlpBadge level={batch.defaultTlp} size="sm" /> : batch.defaultTlp}</Fact>
             <Fact label={t('sharing.batch_started')}>{formatMinute(language, batch.startedAt)}</Fact>
-            <Fact label={t('sharing.batch_finished')}>{formatMinute(language, batch.finishedAt)}</Fact>
+            {batch.finishedAt === null ? (
+              <Fact label={t('sharing.batch_updated')}>{formatMinute(language, batch.updatedAt ?? batch.startedAt)}</Fact>
+            ) : (
+              <Fact label={t('sharing.batch_finished')}>{formatMinute(language, batch.finishedAt)}</Fact>
+            )}
           </SimpleGrid>
           <ImportCountsGrid counts={batch} testId="batch-counts" />
           {batch.status === 'running' && (
