@@ -77,6 +77,8 @@ export function listBatches(db: Executor, limit: number) {
       'finished_at',
     ])
     .orderBy('started_at', 'desc')
+    // Same on both dialects when two imports start in the same millisecond.
+    .orderBy('id', 'desc')
     .limit(limit)
     .execute();
 }
