@@ -57,32 +57,30 @@ export function finishBatch(db: Executor, id: string, status: 'done' | 'failed',
     .execute();
 }
 
+/** Newest first; the id breaks ties (two imports in one millisecond), the same on both dialects. */
 export function listBatches(db: Executor, limit: number) {
-  return (
-    db
-      .selectFrom('import_batch')
-      .select([
-        'id',
-        'kind',
-        'source',
-        'actor_kind',
-        'actor_label',
-        'default_tlp',
-        'status',
-        'total',
-        'imported',
-        'unchanged',
-        'refused',
-        'started_at',
-        'updated_at',
-        'finished_at',
-      ])
-      .orderBy('started_at', 'desc')
-      // Same on both dialects when two imports start in the same millisecond.
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute()
-  );
+  return db
+    .selectFrom('import_batch')
+    .select([
+      'id',
+      'kind',
+      'source',
+      'actor_kind',
+      'actor_label',
+      'default_tlp',
+      'status',
+      'total',
+      'imported',
+      'unchanged',
+      'refused',
+      'started_at',
+      'updated_at',
+      'finished_at',
+    ])
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export function findBatch(db: Executor, id: string) {

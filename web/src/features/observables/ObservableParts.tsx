@@ -1,8 +1,8 @@
 // Small pieces shared by the observables pages: the value as inert text with a copy button, the
 // warning-list badge, and the links between the search and bulk-lookup pages.
-import { ActionIcon, Badge, Button, Code, CopyButton, Group, Tooltip } from '@mantine/core';
-import { Link, usePathname } from '../../app/router.tsx';
+import { ActionIcon, Badge, Code, CopyButton, Group, Tooltip } from '@mantine/core';
 import { PATHS } from '../../app/routes.tsx';
+import { SubNav } from '../../components/SubNav.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useObservableLabels } from './observableLabels.ts';
 import './observables.css';
@@ -59,30 +59,13 @@ export function WarningBadge({ warning }: { warning: string | null }) {
 /** 検索・抽出 | 一括照合: the two observables pages, the current one marked. */
 export function ObservablesNav() {
   const { t } = useI18n();
-  const pathname = usePathname();
-  const items = [
-    { href: PATHS.observables, label: t('observables.nav_search') },
-    { href: PATHS.observablesLookup, label: t('observables.nav_lookup') },
-  ];
   return (
-    <nav aria-label={t('observables.nav_label')}>
-      <Group gap="xs" mb="md" wrap="wrap">
-        {items.map((item) => {
-          const isCurrent = pathname === item.href;
-          return (
-            <Button
-              key={item.href}
-              component={Link}
-              href={item.href}
-              size="xs"
-              variant={isCurrent ? 'filled' : 'default'}
-              aria-current={isCurrent ? 'page' : undefined}
-            >
-              {item.label}
-            </Button>
-          );
-        })}
-      </Group>
-    </nav>
+    <SubNav
+      label={t('observables.nav_label')}
+      items={[
+        { href: PATHS.observables, label: t('observables.nav_search'), isShown: true },
+        { href: PATHS.observablesLookup, label: t('observables.nav_lookup'), isShown: true },
+      ]}
+    />
   );
 }
