@@ -49,6 +49,12 @@ function indicator(n: number, pattern: string, tlp?: keyof typeof TLP2_MARKING_I
   };
 }
 
+/** The versions held of one STIX id, oldest first, with their latest flag. */
+async function storedVersions(stixId: string): Promise<[string, number][]> {
+  const rows = await ctx.koban.database.db.selectFrom('stix_object').select(['version', 'latest']).where('stix_id', '=', stixId).orderBy('version').execute();
+  return rows.map((r) => [r.version, r.latest]);
+}
+
 function bundle(objects: Json[]): string {
   return JSON.stringify({ type: 'bundle', id: `bundle--${uuid(999)}`, objects });
 }
@@ -128,19 +134,10 @@ describe('STIX import', () => {
     const v2 = { ...v1, modified: '2026-11-01T00:00:00.000Z', name: 'renamed' };
     await importData(analyst, { format: 'stix', data: bundle([v2]) });
     await importData(analyst, { format: 'stix', data: bundle([v1]) });
-    const rows = await ctx.koban.database.db
-      .selectFrom('stix_object')
-      .select(['version', 'latest'])
-      .where('stix_id', '=', v1.id as string)
-      .orderBy('version')
-      .execute();
-    assert.deepEqual(
-      rows.map((r) => [r.version, r.latest]),
-      [
-        ['2026-10-01T00:00:00.000Z', 0],
-        ['2026-11-01T00:00:00.000Z', 1],
-      ],
-    );
+    assert.deepEqual(await storedVersions(v1.id as string), [
+      ['2026-10-01T00:00:00.000Z', 0],
+      ['2026-11-01T00:00:00.000Z', 1],
+    ]);
   });
 
   it('marks the newest as latest when one bundle holds several versions of an object', async () => {
@@ -148,20 +145,11 @@ describe('STIX import', () => {
     const v3 = { ...v1, modified: '2026-12-01T00:00:00.000Z', name: 'third' };
     const v2 = { ...v1, modified: '2026-11-01T00:00:00.000Z', name: 'second' };
     await importData(analyst, { format: 'stix', data: bundle([v1, v3, v2]) });
-    const rows = await ctx.koban.database.db
-      .selectFrom('stix_object')
-      .select(['version', 'latest'])
-      .where('stix_id', '=', v1.id as string)
-      .orderBy('version')
-      .execute();
-    assert.deepEqual(
-      rows.map((r) => [r.version, r.latest]),
-      [
-        ['2026-10-01T00:00:00.000Z', 0],
-        ['2026-11-01T00:00:00.000Z', 0],
-        ['2026-12-01T00:00:00.000Z', 1],
-      ],
-    );
+    assert.deepEqual(await storedVersions(v1.id as string), [
+      ['2026-10-01T00:00:00.000Z', 0],
+      ['2026-11-01T00:00:00.000Z', 0],
+      ['2026-12-01T00:00:00.000Z', 1],
+    ]);
   });
 
   it('shows a long import’s counts as its chunks commit, and one that stopped answering as interrupted', async () => {

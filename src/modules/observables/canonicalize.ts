@@ -40,14 +40,16 @@ function direct(token: string): { type: ObservableType; value: string } | null {
   return null;
 }
 
-function singleToken(input: string): string | null {
-  const trimmed = input.trim();
-  return trimmed.length === 0 || trimmed.length > 2048 || /\s/.test(trimmed) ? null : normaliseText(trimmed).text;
+const MAX_INPUT = 2048;
+
+/** A trimmed input of one word, normalised (full-width, defanged); null when it holds spaces. */
+function singleToken(trimmed: string): string | null {
+  return /\s/.test(trimmed) ? null : normaliseText(trimmed).text;
 }
 
 export function canonicalize(input: string): CanonicalValue | null {
   const trimmed = input.trim();
-  if (trimmed.length === 0 || trimmed.length > 2048) return null;
+  if (trimmed.length === 0 || trimmed.length > MAX_INPUT) return null;
   const token = singleToken(trimmed);
   const fast = token === null ? null : direct(token);
   if (fast) return { ...fast, warning: warningFor(fast.type, fast.value) };
@@ -83,7 +85,9 @@ function hashAs(type: ObservableType, token: string): string | null {
  */
 export function canonicalizeAs(type: ObservableType, input: string): CanonicalValue | null {
   const one = DIRECT_AS[type];
-  const token = one ? singleToken(input) : null;
-  const value = token === null || !one ? null : one(token);
+  const trimmed = input.trim();
+  if (!one || trimmed.length === 0 || trimmed.length > MAX_INPUT) return canonicalize(input);
+  const token = singleToken(trimmed);
+  const value = token === null ? null : one(token);
   return value === null ? canonicalize(input) : { type, value, warning: warningFor(type, value) };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPreparer, type PrepareContext, type PreparedBatch } from './prepare.ts';
-import { fromColumns, toColumns } from './transport.ts';
+import { createColumnsBuilder, fromColumns } from './transport.ts';
 
 const context: PrepareContext = {
   defaultTlp: 'amber',
@@ -50,7 +50,9 @@ describe('a prepared batch handed over by columns', () => {
     assert.ok(
       batch.prepared.some((p) => p.threat) && batch.prepared.some((p) => p.sightings.length === 2) && batch.prepared.some((p) => p.sightings[0]?.attributes),
     );
-    const columns = toColumns(batch);
+    const builder = createColumnsBuilder();
+    for (const p of batch.prepared) builder.add(p);
+    const columns = builder.take(batch);
     const sent = structuredClone(columns, { transfer: [columns.bodies.buffer] });
     assert.equal(columns.bodies.byteLength, 0, 'the texts were transferred, not copied');
     const received = fromColumns(sent, context);

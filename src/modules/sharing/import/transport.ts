@@ -106,12 +106,6 @@ export function createColumnsBuilder() {
   };
 }
 
-export function toColumns(batch: PreparedBatch): BatchColumns {
-  const builder = createColumnsBuilder();
-  for (const p of batch.prepared) builder.add(p);
-  return builder.take(batch);
-}
-
 /** The batch again as the writer takes it, the shared properties from the import's context. */
 export function fromColumns(columns: BatchColumns, context: PrepareContext): PreparedBatch {
   const { objects, sightings, bodyEnds } = columns;
